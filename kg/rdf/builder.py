@@ -1,0 +1,182 @@
+"""Write one :class:`~kg.types.Extraction` as RDF triples (one article's named graph)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.namespaces import CKG, GEO, GN, ITSRDF, NIF, SEM, WGS, bind_prefixes
+from kg.rdf import iris
+from kg.types import ActorRef, EventRecord, Extraction, Mention, PlaceRef, Span
+
+_MENTION_CLASS = {
+    "actor": CKG.ActorMention,
+    "place": CKG.PlaceMention,
+    "event": CKG.EventMention,
+    "source": CKG.SourceMention,
+}
+_DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_EVENT_WORDS = {"arrest_or_abduction": "arrest or abduction", "chemical_attack": "chemical attack",
+                "armed_clash": "armed clash", "territory_change": "territory change"}
+
+
+def _add_actor(graph: Graph, actor: ActorRef, article: URIRef, seen: set[str]) -> URIRef:
+    node = iris.actor_iri(actor.key)
+    graph.add((node, RDF.type, CKG.Actor))
+    graph.add((node, RDFS.label, Literal(actor.label)))
+    graph.add((node, SEM.actorType, iris.actor_type_iri(actor.type)))
+    graph.add((node, PROV.wasDerivedFrom, article))
+    for alias in sorted({*actor.aliases, *seen} - {actor.label}):
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    if actor.wikidata:
+        graph.add((node, OWL.sameAs, iris.wikidata_iri(actor.wikidata)))
+    for backer in actor.backed_by:
+        graph.add((node, CKG.backedBy, iris.actor_iri(backer)))
+    for body in actor.affiliated_with:
+        graph.add((node, CKG.affiliatedWith, iris.actor_iri(body)))
+    return node
+
+
+def _add_place(graph: Graph, place: PlaceRef, article: URIRef, seen: set[str],
+               countries: dict[str, str]) -> URIRef:
+    node = iris.place_iri(place.key)
+    graph.add((node, RDF.type, CKG.Place))
+    graph.add((node, RDFS.label, Literal(place.label)))
+    graph.add((node, CKG.placeKind, iris.place_kind_iri(place.kind)))
+    graph.add((node, PROV.wasDerivedFrom, article))
+    for alias in sorted(seen - {place.label}):
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    if place.country:
+        graph.add((node, GN.countryCode, Literal(place.country)))
+    if place.lat is not None and place.lon is not None:
+        lat, lon = Decimal(f"{place.lat:.5f}"), Decimal(f"{place.lon:.5f}")
+        graph.add((node, WGS.lat, Literal(lat, datatype=XSD.decimal)))
+        graph.add((node, WGS.long, Literal(lon, datatype=XSD.decimal)))
+        geometry = iris.geometry_iri(place.key)
+        graph.add((node, GEO.hasGeometry, geometry))
+        graph.add((geometry, RDF.type, GEO.Geometry))
+        graph.add((geometry, GEO.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEO.wktLiteral)))
+    if place.geonameid:
+        graph.add((node, OWL.sameAs, iris.geonames_iri(place.geonameid)))
+    if place.wikidata:
+        graph.add((node, OWL.sameAs, iris.wikidata_iri(place.wikidata)))
+    if place.admin1:
+        graph.add((node, CKG.admin1Code, Literal(place.admin1)))
+    if place.governorate and place.governorate != place.key:
+        graph.add((node, CKG.inGovernorate, iris.place_iri(place.governorate)))
+    country_key = countries.get(place.country or "")
+    if country_key and place.kind != "country":
+        graph.add((node, CKG.inCountry, iris.place_iri(country_key)))
+    return node
+
+
+def _add_span(graph: Graph, article_id: str, span: Span) -> URIRef:
+    node = iris.span_iri(article_id, span.start, span.end)
+    graph.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.anchorOf, Literal(span.text)))
+    graph.add((node, NIF.referenceContext, iris.article_iri(article_id)))
+    return node
+
+
+def _add_mention(graph: Graph, article_id: str, mention: Mention, entity: URIRef) -> URIRef:
+    node = _add_span(graph, article_id, mention.span)
+    graph.add((node, RDF.type, _MENTION_CLASS[mention.kind]))
+    graph.add((node, NIF.sentence, iris.span_iri(article_id, mention.sentence.start,
+                                                  mention.sentence.end)))
+    graph.add((node, ITSRDF.taIdentRef, entity))
+    return node
+
+
+def _event_label(event: EventRecord, extraction: Extraction) -> str:
+    words = [_EVENT_WORDS.get(event.type, event.type)]
+    if event.agent:
+        words.append(f"by {extraction.actors[event.agent].label}")
+    if event.target:
+        words.append(f"on {extraction.actors[event.target].label}")
+    if event.place:
+        words.append(f"at {extraction.places[event.place].label}")
+    if event.date:
+        words.append(f"({event.date.value})")
+    return " ".join(words)
+
+
+def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
+    """Add the triples of ``extraction`` to ``graph`` (a new Graph if none) and return it.
+
+    The triples are the same for the same extraction, whatever the order of the calls.
+    """
+    graph = graph if graph is not None else Graph()
+    bind_prefixes(graph)
+    article = extraction.article
+    aid = article.id
+    article_node = iris.article_iri(aid)
+    graph.add((article_node, RDF.type, CKG.Article))
+    graph.add((article_node, DCTERMS.identifier, Literal(aid)))
+    graph.add((article_node, NIF.isString, Literal(article.text)))
+    if article.title:
+        graph.add((article_node, DCTERMS.title, Literal(article.title)))
+    if article.date:
+        graph.add((article_node, DCTERMS.date, Literal(article.date.isoformat(),
+                                                       datatype=XSD.date)))
+    if article.url:
+        graph.add((article_node, DCTERMS.source, Literal(article.url, datatype=XSD.anyURI)))
+    if extraction.publisher:
+        graph.add((article_node, DCTERMS.publisher, iris.actor_iri(extraction.publisher)))
+
+    seen: dict[tuple[str, str], set[str]] = {}
+    for mention in extraction.mentions:
+        kind = "place" if mention.kind == "place" else "actor"
+        seen.setdefault((kind, mention.ref), set()).add(" ".join(mention.span.text.split()))
+    for key, actor in sorted(extraction.actors.items()):
+        _add_actor(graph, actor, article_node, seen.get(("actor", key), set()))
+    countries = {p.country: k for k, p in extraction.places.items() if p.kind == "country"}
+    for key, place in sorted(extraction.places.items()):
+        _add_place(graph, place, article_node, seen.get(("place", key), set()), countries)
+    for backed, backer in extraction.backing:
+        graph.add((iris.actor_iri(backed), CKG.backedBy, iris.actor_iri(backer)))
+
+    for sentence in extraction.sentences:
+        node = _add_span(graph, aid, sentence)
+        graph.add((node, RDF.type, NIF.Sentence))
+    events = {e.local_id: iris.event_iri(aid, e.local_id) for e in extraction.events}
+    for mention in extraction.mentions:
+        if mention.kind == "event":
+            entity = events[mention.ref]
+        elif mention.kind == "place":
+            entity = iris.place_iri(mention.ref)
+        else:
+            entity = iris.actor_iri(mention.ref)
+        _add_mention(graph, aid, mention, entity)
+        graph.add((iris.span_iri(aid, mention.span.start, mention.span.end),
+                   PROV.wasDerivedFrom, article_node))
+
+    for event in extraction.events:
+        node = events[event.local_id]
+        graph.add((node, RDF.type, CKG.Event))
+        graph.add((node, RDFS.label, Literal(_event_label(event, extraction))))
+        graph.add((node, SEM.eventType, iris.event_type_iri(event.type)))
+        graph.add((node, PROV.wasDerivedFrom, article_node))
+        graph.add((node, CKG.modality, iris.modality_iri(event.modality)))
+        for trigger in event.triggers:
+            graph.add((node, CKG.trigger, iris.span_iri(aid, trigger.span.start,
+                                                        trigger.span.end)))
+        for sentence in event.sentences:
+            graph.add((node, CKG.sentence, iris.span_iri(aid, sentence.start, sentence.end)))
+        if event.agent:
+            graph.add((node, CKG.agent, iris.actor_iri(event.agent)))
+        if event.target:
+            graph.add((node, CKG.target, iris.actor_iri(event.target)))
+        if event.place:
+            graph.add((node, SEM.hasPlace, iris.place_iri(event.place)))
+        if event.date:
+            graph.add((node, SEM.hasTimeStamp,
+                       Literal(event.date.value, datatype=_DATATYPE[event.date.precision])))
+        if event.fatalities is not None:
+            graph.add((node, CKG.fatalities,
+                       Literal(event.fatalities, datatype=XSD.nonNegativeInteger)))
+        for source in event.sources:
+            graph.add((node, PROV.wasAttributedTo, iris.actor_iri(source)))
+    return graph

@@ -1,0 +1,77 @@
+"""Every IRI conflict-kg mints, from stable keys, in one place.
+
+The same input always yields the same IRIs: actors and places are keyed by their
+gazetteer entries (or normalised names), articles by their id, events by the article and
+their order in it, and text spans NIF-style by their character offsets.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.namespaces import ACTOR_TYPE, BASE, EVENT_TYPE, GEONAMES, ID, MODALITY, PLACE_KIND, WD
+
+ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
+
+
+def _safe(key: str) -> str:
+    return quote(key, safe="-_.~")
+
+
+def article_iri(article_id: str) -> URIRef:
+    """>>> article_iri("coalition-strike-at-tanf")
+    rdflib.term.URIRef('https://w3id.org/conflict-kg/id/article/coalition-strike-at-tanf')
+    """
+    return ID[f"article/{_safe(article_id)}"]
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    """The named graph that holds everything extracted from one article."""
+    return ID[f"graph/{_safe(article_id)}"]
+
+
+def span_iri(article_id: str, start: int, end: int) -> URIRef:
+    """A text span in NIF's offset-based form: ``<article>#char=start,end``."""
+    return URIRef(f"{article_iri(article_id)}#char={start},{end}")
+
+
+def actor_iri(key: str) -> URIRef:
+    return ID[f"actor/{_safe(key)}"]
+
+
+def place_iri(key: str) -> URIRef:
+    return ID[f"place/{_safe(key)}"]
+
+
+def geometry_iri(key: str) -> URIRef:
+    return URIRef(f"{place_iri(key)}/geometry")
+
+
+def event_iri(article_id: str, local_id: str) -> URIRef:
+    return ID[f"event/{_safe(article_id)}/{_safe(local_id)}"]
+
+
+def event_type_iri(key: str) -> URIRef:
+    return EVENT_TYPE[key]
+
+
+def actor_type_iri(key: str) -> URIRef:
+    return ACTOR_TYPE[key]
+
+
+def modality_iri(key: str) -> URIRef:
+    return MODALITY[key]
+
+
+def place_kind_iri(key: str) -> URIRef:
+    return PLACE_KIND[key]
+
+
+def geonames_iri(geonameid: int) -> URIRef:
+    return GEONAMES[f"{geonameid}/"]
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    return WD[qid]
