@@ -18,6 +18,7 @@ _MENTION_CLASS = {
     "source": CKG.SourceMention,
 }
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_PAIRWISE = frozenset({"agreement", "armed_clash"})
 _EVENT_WORDS = {"arrest_or_abduction": "arrest or abduction", "chemical_attack": "chemical attack",
                 "armed_clash": "armed clash", "territory_change": "territory change"}
 
@@ -92,10 +93,15 @@ def _add_mention(graph: Graph, article_id: str, mention: Mention, entity: URIRef
 
 def _event_label(event: EventRecord, extraction: Extraction) -> str:
     words = [_EVENT_WORDS.get(event.type, event.type)]
-    if event.agent:
-        words.append(f"by {extraction.actors[event.agent].label}")
-    if event.target:
-        words.append(f"on {extraction.actors[event.target].label}")
+    agent = extraction.actors[event.agent].label if event.agent else None
+    target = extraction.actors[event.target].label if event.target else None
+    if event.type in _PAIRWISE and agent and target:
+        words.append(f"between {agent} and {target}")
+    else:
+        if agent:
+            words.append(f"by {agent}")
+        if target:
+            words.append(f"on {target}")
     if event.place:
         words.append(f"at {extraction.places[event.place].label}")
     if event.date:
