@@ -105,13 +105,25 @@ class Extractor:
             if actor is None:
                 continue
             actors[actor.key] = actor
-            mentions.append(Mention(_span(text, span.start_char, span.end_char),
-                                    sentence_of(span.start_char), "actor", actor.key))
+            mentions.append(
+                Mention(
+                    _span(text, span.start_char, span.end_char),
+                    sentence_of(span.start_char),
+                    "actor",
+                    actor.key,
+                )
+            )
         place_keys = []
         for span in doc.spans.get("kg_places", []):
             place_keys.append(span.label_)
-            mentions.append(Mention(_span(text, span.start_char, span.end_char),
-                                    sentence_of(span.start_char), "place", span.label_))
+            mentions.append(
+                Mention(
+                    _span(text, span.start_char, span.end_char),
+                    sentence_of(span.start_char),
+                    "place",
+                    span.label_,
+                )
+            )
         source_keys: dict[int, str] = {}
         for source in doc._.kg_sources:
             actor = self._source_actor(source)
@@ -119,8 +131,12 @@ class Extractor:
                 continue
             actors[actor.key] = actor
             source_keys[id(source)] = actor.key
-            mention = Mention(_span(text, source.start_char, source.end_char),
-                              sentence_of(source.start_char), "source", actor.key)
+            mention = Mention(
+                _span(text, source.start_char, source.end_char),
+                sentence_of(source.start_char),
+                "source",
+                actor.key,
+            )
             if mention not in mentions:
                 mentions.append(mention)
 
@@ -130,8 +146,9 @@ class Extractor:
         elif doc._.kg_publisher:
             start, end = doc._.kg_publisher
             publisher = self._publisher(text[start:end])
-            mentions.append(Mention(_span(text, start, end), sentence_of(start), "actor",
-                                    publisher.key))
+            mentions.append(
+                Mention(_span(text, start, end), sentence_of(start), "actor", publisher.key)
+            )
         if publisher is not None:
             actors[publisher.key] = publisher
 
@@ -202,8 +219,13 @@ class Extractor:
             if target_group is None:
                 if mention.agent is None and mention.target is None and mention.place is None:
                     continue  # too vague to be an event of its own
-                target_group = {"type": mention.type, "agent": None, "target": None,
-                                "place": None, "mentions": []}
+                target_group = {
+                    "type": mention.type,
+                    "agent": None,
+                    "target": None,
+                    "place": None,
+                    "mentions": [],
+                }
                 groups.append(target_group)
             self._absorb(target_group, mention)
         records = []
@@ -230,8 +252,12 @@ class Extractor:
         mentions: list[EventMention] = group["mentions"]
         local_id = f"e{number}"
         triggers = tuple(
-            Mention(_span(text, m.trigger.start_char, m.trigger.end_char),
-                    sentence_of(m.trigger.start_char), "event", local_id)
+            Mention(
+                _span(text, m.trigger.start_char, m.trigger.end_char),
+                sentence_of(m.trigger.start_char),
+                "event",
+                local_id,
+            )
             for m in mentions
         )
         date: TimeStamp | None = None
@@ -240,11 +266,12 @@ class Extractor:
                 date = resolve_date(m.date.text, article.date)
                 if date is not None:
                     break
-        fatalities = max((m.fatalities for m in mentions if m.fatalities is not None),
-                         default=None)
-        sources = tuple(dict.fromkeys(
-            source_keys[id(s)] for m in mentions for s in m.sources if id(s) in source_keys
-        ))
+        fatalities = max((m.fatalities for m in mentions if m.fatalities is not None), default=None)
+        sources = tuple(
+            dict.fromkeys(
+                source_keys[id(s)] for m in mentions for s in m.sources if id(s) in source_keys
+            )
+        )
         modalities = {m.modality for m in mentions}
         if sources:
             modalities.add("reported")

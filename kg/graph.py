@@ -144,7 +144,8 @@ class KnowledgeGraph:
     def article_graphs(self) -> list[URIRef]:
         """The named graphs of the articles (not the ontology graph)."""
         return sorted(
-            g.identifier for g in self.dataset.graphs()
+            g.identifier
+            for g in self.dataset.graphs()
             if isinstance(g.identifier, URIRef) and "/id/graph/" in str(g.identifier)
         )
 
@@ -153,8 +154,12 @@ class KnowledgeGraph:
         counts = {"articles": len(self.article_graphs())}
         data_triples = sum(len(self.dataset.graph(g)) for g in self.article_graphs())
         counts["triples"] = data_triples
-        for name, cls in (("actors", CKG.Actor), ("places", CKG.Place), ("events", CKG.Event),
-                          ("mentions", CKG.Mention)):
+        for name, cls in (
+            ("actors", CKG.Actor),
+            ("places", CKG.Place),
+            ("events", CKG.Event),
+            ("mentions", CKG.Mention),
+        ):
             rows = self.query(
                 "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c . ?c rdfs:subClassOf* ?k }",
                 {"k": cls},

@@ -49,8 +49,9 @@ def _make_doc(article: Article) -> Doc:
     return nlp.make_doc(normalize_text(text))
 
 
-def extract_docs(articles: Iterable[Article], *, batch_size: int = 16) -> Iterable[
-        tuple[Article, Extraction]]:
+def extract_docs(
+    articles: Iterable[Article], *, batch_size: int = 16
+) -> Iterable[tuple[Article, Extraction]]:
     """Run the NLP pipeline over ``articles`` and yield each with its extraction."""
     nlp = load_pipeline()
     extractor = _extractor()
@@ -70,7 +71,7 @@ def extract_article(article: Article) -> Graph:
     >>> str(g.identifier)
     'https://w3id.org/conflict-kg/id/graph/coalition-strike-at-tanf'
     """
-    (_, extraction), = extract_docs([article])
+    ((_, extraction),) = extract_docs([article])
     return extraction_to_graph(extraction, Graph(identifier=article_graph_iri(article.id)))
 
 

@@ -79,13 +79,15 @@ def validate_graph(data: Graph) -> ValidationReport:
     for result in results.subjects(RDF.type, SH.ValidationResult):
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
-        violations.append(Violation(
-            focus=_short(combined, results.value(result, SH.focusNode)),
-            path=_short(combined, path) if path is not None else None,
-            message=str(results.value(result, SH.resultMessage) or "constraint violated"),
-            severity=_short(results, results.value(result, SH.resultSeverity)).split("#")[-1],
-            value=str(value)[:80] if value is not None else None,
-        ))
+        violations.append(
+            Violation(
+                focus=_short(combined, results.value(result, SH.focusNode)),
+                path=_short(combined, path) if path is not None else None,
+                message=str(results.value(result, SH.resultMessage) or "constraint violated"),
+                severity=_short(results, results.value(result, SH.resultSeverity)).split("#")[-1],
+                value=str(value)[:80] if value is not None else None,
+            )
+        )
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(bool(conforms), violations, triples)
 

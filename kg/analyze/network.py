@@ -54,15 +54,21 @@ def to_networkx(kg, *, include_places: bool = True) -> nx.MultiDiGraph:  # noqa:
     for x, label, kind, group in kg.query(_NODES):
         if kind == "place" and not include_places:
             continue
-        graph.add_node(str(x), label=str(label), kind=str(kind), group=str(group),
-                       title=f"{label}\n{kind}: {str(group).replace('_', ' ')}")
+        graph.add_node(
+            str(x),
+            label=str(label),
+            kind=str(kind),
+            group=str(group),
+            title=f"{label}\n{kind}: {str(group).replace('_', ' ')}",
+        )
     details: dict[str, dict[str, Any]] = {}
     for e, date, sentence, publisher in kg.query(_EVENT_DETAILS):
         info = details.setdefault(str(e), {"sentence": None})
         if date is not None:
             info["date"] = str(date)
-        if sentence is not None and (info["sentence"] is None or len(sentence) < len(
-                info["sentence"])):
+        if sentence is not None and (
+            info["sentence"] is None or len(sentence) < len(info["sentence"])
+        ):
             info["sentence"] = str(sentence)
         if publisher is not None:
             info["publisher"] = str(publisher)

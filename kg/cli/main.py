@@ -45,12 +45,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
-              help=f"Graph file to write; format from the suffix ({_FORMATS}).")
-@click.option("--validate/--no-validate", default=True, show_default=True,
-              help="Check the built graph against the SHACL shapes.")
-@click.option("--progress/--no-progress", default=True, show_default=True,
-              help="Show a progress bar on stderr.")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help=f"Graph file to write; format from the suffix ({_FORMATS}).",
+)
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Check the built graph against the SHACL shapes.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=True,
+    show_default=True,
+    help="Show a progress bar on stderr.",
+)
 @_handle_errors
 def build(paths: tuple[Path, ...], out: Path, validate: bool, progress: bool) -> None:
     """Extract articles from PATHS (text files, or folders of them) into a graph file."""
@@ -69,11 +82,16 @@ def build(paths: tuple[Path, ...], out: Path, validate: bool, progress: bool) ->
     report = BuildReport(skipped=[(str(e), "") for e in errors])
     for problem in errors:
         click.secho(f"skipped: {problem}", fg="yellow", err=True)
-    bar = tqdm(total=len(articles), unit="article", desc="extracting", file=sys.stderr,
-               disable=not progress or not articles)
+    bar = tqdm(
+        total=len(articles),
+        unit="article",
+        desc="extracting",
+        file=sys.stderr,
+        disable=not progress or not articles,
+    )
     graph = run_build(articles, report=report, progress=lambda _: bar.update(1))
     bar.close()
-    for origin, reason in report.skipped[len(errors):]:
+    for origin, reason in report.skipped[len(errors) :]:
         click.secho(f"skipped: {origin}: {reason}", fg="yellow", err=True)
     for warning in report.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
@@ -98,8 +116,15 @@ def build(paths: tuple[Path, ...], out: Path, validate: bool, progress: bool) ->
 @main.command()
 @click.argument("graph", required=False, type=click.Path(path_type=Path))
 @click.argument("query", required=False)
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]),
-              default="table", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the shipped queries and exit.")
 @_handle_errors
 def query(graph: Path | None, query: str | None, fmt: str, list_: bool) -> None:
@@ -130,8 +155,9 @@ def query(graph: Path | None, query: str | None, fmt: str, list_: bool) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
-              help="HTML file to write.")
+@click.option(
+    "--out", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write."
+)
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
 @click.option("--no-places", is_flag=True, help="Leave places out of the network.")
 @_handle_errors
@@ -143,8 +169,9 @@ def viz(graph: Path, out: Path, title: str | None, no_places: bool) -> None:
     kg = KnowledgeGraph.load(graph)
     network = kg.to_networkx(include_places=not no_places)
     path = write_html(network, out, title=title or f"conflict-kg: {graph.name}")
-    click.echo(f"wrote {path}: {network.number_of_nodes()} nodes, "
-               f"{network.number_of_edges()} edges")
+    click.echo(
+        f"wrote {path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges"
+    )
 
 
 @main.command()
@@ -157,8 +184,9 @@ def validate(graph: Path) -> None:
 
     report = KnowledgeGraph.load(graph).validate()
     if not report.conforms:
-        raise ValidationError(str(report), hint="a graph built by kg always conforms; "
-                              "was the file edited by hand?")
+        raise ValidationError(
+            str(report), hint="a graph built by kg always conforms; was the file edited by hand?"
+        )
     click.echo(str(report))
 
 

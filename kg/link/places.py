@@ -24,6 +24,17 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'")
 _COARSE = frozenset({"country", "governorate", "region"})
 
 
+REGION_RADIUS_KM = 250.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def geonames_key(geonameid: int) -> str:
     """The stable key of a GeoNames feature."""
     return f"geonames-{geonameid}"
@@ -89,8 +100,10 @@ class PlaceGazetteer:
             return b.country == a.country
         if a.kind == "governorate":
             return b.governorate == outer
-        # A region: the same country is as far as we can tell without polygons.
-        return b.country == a.country and b.kind not in _COARSE
+        # A region has no polygon here: it is taken as a disc around its centroid.
+        if b.country != a.country or b.kind in _COARSE or None in (a.lat, a.lon, b.lat, b.lon):
+            return False
+        return _km(a.lat, a.lon, b.lat, b.lon) <= REGION_RADIUS_KM  # type: ignore[arg-type]
 
 
 def _acceptable_geonames_alias(name: str, stoplist: set[str]) -> bool:
@@ -186,7 +199,9 @@ def build_place_gazetteer(
         if target in places and places[target].kind != "country":
             # The same place as a GeoNames entry: add the spellings, keep one node.
             place = places[target]
-            places[target] = replace(place, aliases=tuple(dict.fromkeys(place.aliases + tuple(names))))
+            places[target] = replace(
+                place, aliases=tuple(dict.fromkeys(place.aliases + tuple(names)))
+            )
             for name in names:
                 add_alias(name, target)
             continue
@@ -212,7 +227,9 @@ def build_place_gazetteer(
             add_alias(name, key)
     for key, place in places.items():
         if place.governorate and place.governorate not in places:
-            raise DataError(f"{path}: place '{key}' names unknown governorate '{place.governorate}'")
+            raise DataError(
+                f"{path}: place '{key}' names unknown governorate '{place.governorate}'"
+            )
     return PlaceGazetteer(places, aliases, population, country_keys)
 
 

@@ -98,8 +98,9 @@ class Attribution:
         reporting verb right after it, even across sentences."""
         text = doc.text.replace("\u201c", '"').replace("\u201d", '"')
         for found in _QUOTE.finditer(text):
-            after = doc.char_span(found.end(), min(len(doc.text), found.end() + 80),
-                                  alignment_mode="contract")
+            after = doc.char_span(
+                found.end(), min(len(doc.text), found.end() + 80), alignment_mode="contract"
+            )
             if after is None:
                 continue
             verb = next(
@@ -128,7 +129,7 @@ class Attribution:
 
     def _resolve(self, doc: Doc, token: Token, actor_at, sources) -> Source | None:  # noqa: ANN001
         phrase = [t for t in token.subtree]
-        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        _start, _end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         affiliation = tuple(dict.fromkeys(actor_at[t.i].label_ for t in phrase if t.i in actor_at))
         if token.i in actor_at and token.lemma_ not in self.rules.source_person_nouns:
             span = actor_at[token.i]
@@ -141,21 +142,30 @@ class Attribution:
             words = [t for t in words if t.i >= min(w.i for w in words)]
             label = " ".join(t.text for t in words if t.i <= token.i)
             first = words[0]
-            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                           for c in token.children)
+            definite = any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+            )
             if definite or len(words) == 1:
                 earlier = self._antecedent(label, sources)
                 if earlier is not None:
-                    return Source(first.idx, token.idx + len(token), actor=earlier.actor,
-                                  person=earlier.person, affiliation=earlier.affiliation)
-            return Source(first.idx, token.idx + len(token), person=label,
-                          affiliation=affiliation)
+                    return Source(
+                        first.idx,
+                        token.idx + len(token),
+                        actor=earlier.actor,
+                        person=earlier.person,
+                        affiliation=earlier.affiliation,
+                    )
+            return Source(first.idx, token.idx + len(token), person=label, affiliation=affiliation)
         if token.lower_ in _PRONOUNS:
             people = [s for s in sources if s.person and not s.channel]
             if people and token.lower_ != "it":
                 last = people[-1]
-                return Source(token.idx, token.idx + len(token), person=last.person,
-                              affiliation=last.affiliation)
+                return Source(
+                    token.idx,
+                    token.idx + len(token),
+                    person=last.person,
+                    affiliation=last.affiliation,
+                )
             return None
         inside = [actor_at[t.i] for t in phrase if t.i in actor_at]
         if inside:

@@ -31,11 +31,37 @@ from kg.nlp.rules import Rules, load_rules
 
 Doc.set_extension("kg_events", default=(), force=True)
 
-_LOC_PREPS = frozenset({
-    "in", "near", "at", "on", "outside", "inside", "around", "across", "into", "towards",
-    "toward", "to", "from", "within", "throughout", "along", "over", "off", "of", "by",
-    "beyond", "north", "south", "east", "west", "through", "close",
-})
+_LOC_PREPS = frozenset(
+    {
+        "in",
+        "near",
+        "at",
+        "on",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "towards",
+        "toward",
+        "to",
+        "from",
+        "within",
+        "throughout",
+        "along",
+        "over",
+        "off",
+        "of",
+        "by",
+        "beyond",
+        "north",
+        "south",
+        "east",
+        "west",
+        "through",
+        "close",
+    }
+)
 _TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "upon"})
 _NP_SKIP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "punct"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -78,8 +104,12 @@ class EventRoles:
 
     # -- lookups ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        self.actor_at = {i: s for s in doc.spans.get("kg_actors", []) for i in range(s.start, s.end)}
-        self.place_at = {i: s for s in doc.spans.get("kg_places", []) for i in range(s.start, s.end)}
+        self.actor_at = {
+            i: s for s in doc.spans.get("kg_actors", []) for i in range(s.start, s.end)
+        }
+        self.place_at = {
+            i: s for s in doc.spans.get("kg_places", []) for i in range(s.start, s.end)
+        }
         mentions = [self._mention(doc, t) for t in doc.spans.get("kg_triggers", [])]
         mentions = [m for m in mentions if m is not None]
         doc._.kg_events = tuple(self._absorb_killings(mentions))
@@ -112,6 +142,11 @@ class EventRoles:
             key = self.modifiers.get(tok.text.lower())
             if key and (tok is token or tok.dep_ in ("amod", "compound", "nmod", "poss")):
                 return Arg(key, tok.idx, tok.idx + len(tok))
+        # "its jets", "their forces": the nearest actor named before, in the sentence.
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            before = [s for i, s in self.actor_at.items() if token.sent.start <= i < token.i]
+            if before:
+                return self._arg(max(before, key=lambda s: s.start))
         return None
 
     def _place(self, token: Token) -> Arg | None:
@@ -121,9 +156,17 @@ class EventRoles:
     def _preps(self, head: Token, names: frozenset[str]):  # noqa: ANN202
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in names:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        yield prep, obj
+                objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if not objects:  # "towards At Tanf" parsed as towards -> At -> Tanf
+                    objects = [
+                        o
+                        for sub in prep.children
+                        if sub.dep_ == "prep"
+                        for o in sub.children
+                        if o.dep_ == "pobj"
+                    ]
+                for obj in objects:
+                    yield prep, obj
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
@@ -173,8 +216,9 @@ class EventRoles:
                 for _, by in self._preps(verb, frozenset({"to"})):
                     event.agent = self._actor(by)
                 return True
-            if obj is None or not (self._place(obj) or obj.lemma_ in self.rules.place_nouns
-                                   or obj.lemma_ == "control"):
+            if obj is None or not (
+                self._place(obj) or obj.lemma_ in self.rules.place_nouns or obj.lemma_ == "control"
+            ):
                 return False
         if subject is not None:
             event.agent = self._actor(subject)
@@ -206,8 +250,7 @@ class EventRoles:
             event.place = event.place or place
             for tok in obj.subtree:
                 if tok.lemma_ in ("hold", "control") and tok.dep_ in ("amod", "acl"):
-                    holder = next((self._actor(c) for c in tok.children
-                                   if self._actor(c)), None)
+                    holder = next((self._actor(c) for c in tok.children if self._actor(c)), None)
                     event.target = event.target or holder
             return
         actor = self._actor(obj)
@@ -233,9 +276,11 @@ class EventRoles:
                 event.target = event.target or self._conj_actor(obj, event.agent)
                 continue
             actor = self._actor(obj) if obj.i not in self.place_at else None
-            if actor is not None and word in _TARGET_PREPS | {"of"} and word != "by":
-                event.target = event.target or actor
-            elif actor is not None and word == "from" and event.type == "territory_change":
+            # "strikes on X", "the siege of X", "recaptured Y from X": X suffered it.
+            suffered = word in _TARGET_PREPS | {"of"} or (
+                word == "from" and event.type == "territory_change"
+            )
+            if actor is not None and suffered:
                 event.target = event.target or actor
             elif actor is not None and word == "by":
                 event.agent = event.agent or actor
@@ -303,7 +348,14 @@ class EventRoles:
         chain = [head]
         node = head
         for _ in range(3):
-            if node.head is node or node.dep_ not in ("xcomp", "ccomp", "dobj", "conj", "pobj", "prep"):
+            if node.head is node or node.dep_ not in (
+                "xcomp",
+                "ccomp",
+                "dobj",
+                "conj",
+                "pobj",
+                "prep",
+            ):
                 break
             node = node.head
             chain.append(node)
@@ -314,8 +366,9 @@ class EventRoles:
                 return name
         if any(c.dep_ == "neg" for c in head.children):
             return "denied"
-        if event.sources or any(c.lower_ in self.rules.reported_adverbs
-                                for t in chain for c in t.children):
+        if event.sources or any(
+            c.lower_ in self.rules.reported_adverbs for t in chain for c in t.children
+        ):
             return "reported"
         if any(t.lemma_ in governors.get("reported", ()) for t in chain[1:]):
             return "reported"

@@ -72,8 +72,8 @@ class _Node:
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
-        # (value, original pieces when case-sensitive else None, pattern text)
-        self.values: list[tuple[object, tuple[str, ...] | None, str]] = []
+        # (value, pieces that must match case-sensitively (None: any case), pattern text)
+        self.values: list[tuple[object, tuple[str | None, ...] | None, str]] = []
 
 
 class PieceMatcher(Generic[T]):
@@ -110,11 +110,14 @@ class PieceMatcher(Generic[T]):
         if not pieces:
             return
         if case_sensitive is None:
-            case_sensitive = is_case_sensitive(pattern)
+            # Pieces written in capitals ("US" in "US forces") match case-sensitively.
+            kept = tuple(p if is_case_sensitive(p) else None for p in pieces)
+        else:
+            kept = tuple(pieces) if case_sensitive else tuple(None for _ in pieces)
         node = self._root
         for piece in pieces:
             node = node.children.setdefault(self._key(piece), _Node())
-        original = tuple(pieces) if case_sensitive else None
+        original = kept if any(k is not None for k in kept) else None
         if all(v is not value or o != original for v, o, _ in node.values):
             node.values.append((value, original, pattern))
             self.size += 1
@@ -170,7 +173,12 @@ class PieceMatcher(Generic[T]):
             j += 1
             if node.values:
                 originals = tuple(p[0] for p in pieces[i:j])
-                values = tuple(v for v, o, _ in node.values if o is None or o == originals)
+                values = tuple(
+                    v
+                    for v, o, _ in node.values
+                    if o is None
+                    or all(k is None or k == t for k, t in zip(o, originals, strict=True))
+                )
                 if values:
                     best = (j, values, node.values[0][2])
         if best is None:

@@ -45,10 +45,10 @@ class PlaceRuler:
                 target.add(alias, key, case_sensitive=False)
 
     def _matches(self, doc: Doc) -> list[Match[str]]:
-        capitalised = {
-            t.i for t in doc if t.text[:1].isupper() or t.lower_ in _PARTICLES
-        }
-        found = self.curated(doc) + self.geonames(doc, allowed=capitalised)
+        capitalised = {t.i for t in doc if t.text[:1].isupper() or t.lower_ in _PARTICLES}
+        # Curated names of one word must be capitalised too: "Hass" the village, not "has".
+        curated = [m for m in self.curated(doc) if m.end - m.start > 1 or m.start in capitalised]
+        found = curated + self.geonames(doc, allowed=capitalised)
         # Longest first, curated before GeoNames at equal length; then drop overlaps.
         found.sort(key=lambda m: (-(m.end_char - m.start_char), m.start_char))
         kept: list[Match[str]] = []
@@ -89,8 +89,10 @@ class PlaceRuler:
                 places.append(Span(doc, span.start, span.end, label=key))
         if dropped_actors:
             backing = [(i, k) for i, k in doc._.kg_backing if i not in dropped_actors]
-            renumber = {old: new for new, old in enumerate(
-                i for i in range(len(actors)) if i not in dropped_actors)}
+            renumber = {
+                old: new
+                for new, old in enumerate(i for i in range(len(actors)) if i not in dropped_actors)
+            }
             doc._.kg_backing = tuple((renumber[i], k) for i, k in backing)
             doc.spans[ACTOR_KEY] = [a for i, a in enumerate(actors) if i not in dropped_actors]
         doc.spans[SPANS_KEY] = places

@@ -103,12 +103,8 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         light_verbs=_words(tdata, "light_verbs", tpath),
         needs_place_object=_words(tdata, "needs_place_object", tpath),
         place_nouns=_words(tdata, "place_nouns", tpath),
-        modality_governors={
-            k: frozenset(v.get("governors") or []) for k, v in modality.items()
-        },
-        modality_modifiers={
-            k: frozenset(v.get("modifiers") or []) for k, v in modality.items()
-        },
+        modality_governors={k: frozenset(v.get("governors") or []) for k, v in modality.items()},
+        modality_modifiers={k: frozenset(v.get("modifiers") or []) for k, v in modality.items()},
         reported_adverbs=frozenset((modality.get("reported") or {}).get("adverbs") or []),
         reporting_verbs=_words(tdata, "reporting_verbs", tpath),
         source_person_nouns=_words(tdata, "source_person_nouns", tpath),

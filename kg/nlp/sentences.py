@@ -25,8 +25,9 @@ class SentenceBreaks:
             if previous.is_space and "\n" in previous.text and not token.is_space:
                 token.is_sent_start = True
             elif previous.lower_ in self.abbreviations or (
-                token.i >= 2 and previous.text == "." and doc[token.i - 2].lower_ + "."
-                in self.abbreviations
+                token.i >= 2
+                and previous.text == "."
+                and doc[token.i - 2].lower_ + "." in self.abbreviations
             ):
                 token.is_sent_start = False
         if len(doc) and doc[0].is_space and len(doc) > 1:

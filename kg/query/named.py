@@ -36,8 +36,10 @@ def load_query(name: str) -> str:
     """The SPARQL text of a shipped query."""
     files = _files()
     if name not in files:
-        raise QueryError(f"no shipped query named '{name}'",
-                         hint=f"kg query --list shows them: {', '.join(sorted(files))}")
+        raise QueryError(
+            f"no shipped query named '{name}'",
+            hint=f"kg query --list shows them: {', '.join(sorted(files))}",
+        )
     return files[name]
 
 
@@ -47,8 +49,9 @@ def resolve_query(query: str) -> str:
     stripped = query.strip()
     if stripped in _files():
         return load_query(stripped)
-    if stripped.endswith(".rq") or (len(stripped) < 300 and "\n" not in stripped
-                                    and Path(stripped).is_file()):
+    if stripped.endswith(".rq") or (
+        len(stripped) < 300 and "\n" not in stripped and Path(stripped).is_file()
+    ):
         path = Path(stripped)
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")

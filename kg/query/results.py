@@ -19,7 +19,7 @@ def _cell(value, *, short: bool) -> str:  # noqa: ANN001
         text = str(value)
         for prefix, namespace in PREFIXES.items():
             if text.startswith(str(namespace)):
-                return f"{prefix}:{text[len(str(namespace)):]}"
+                return f"{prefix}:{text[len(str(namespace)) :]}"
         return text
     if isinstance(value, Literal):
         return str(value)
@@ -29,8 +29,11 @@ def _cell(value, *, short: bool) -> str:  # noqa: ANN001
 def format_result(result: Result, fmt: str = "table", *, max_width: int = 60) -> str:
     """Render ``result`` (SELECT, ASK or CONSTRUCT) as ``table``, ``csv`` or ``json``."""
     if result.type == "ASK":
-        return json.dumps({"boolean": bool(result.askAnswer)}) if fmt == "json" else str(
-            bool(result.askAnswer)).lower()
+        return (
+            json.dumps({"boolean": bool(result.askAnswer)})
+            if fmt == "json"
+            else str(bool(result.askAnswer)).lower()
+        )
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return result.serialize(format="json-ld" if fmt == "json" else "turtle").decode()
     names = [str(v) for v in result.vars or []]
@@ -44,8 +47,7 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 60) ->
         writer.writerows([[_cell(v, short=False) for v in row] for row in rows])
         return out.getvalue()
     cells = [[_cell(v, short=True).replace("\n", " ") for v in row] for row in rows]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row]
-             for row in cells]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
     widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
     line = "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)

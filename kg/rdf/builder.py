@@ -19,8 +19,12 @@ _MENTION_CLASS = {
 }
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _PAIRWISE = frozenset({"agreement", "armed_clash"})
-_EVENT_WORDS = {"arrest_or_abduction": "arrest or abduction", "chemical_attack": "chemical attack",
-                "armed_clash": "armed clash", "territory_change": "territory change"}
+_EVENT_WORDS = {
+    "arrest_or_abduction": "arrest or abduction",
+    "chemical_attack": "chemical attack",
+    "armed_clash": "armed clash",
+    "territory_change": "territory change",
+}
 
 
 def _add_actor(graph: Graph, actor: ActorRef, article: URIRef, seen: set[str]) -> URIRef:
@@ -40,8 +44,9 @@ def _add_actor(graph: Graph, actor: ActorRef, article: URIRef, seen: set[str]) -
     return node
 
 
-def _add_place(graph: Graph, place: PlaceRef, article: URIRef, seen: set[str],
-               countries: dict[str, str]) -> URIRef:
+def _add_place(
+    graph: Graph, place: PlaceRef, article: URIRef, seen: set[str], countries: dict[str, str]
+) -> URIRef:
     node = iris.place_iri(place.key)
     graph.add((node, RDF.type, CKG.Place))
     graph.add((node, RDFS.label, Literal(place.label)))
@@ -85,8 +90,13 @@ def _add_span(graph: Graph, article_id: str, span: Span) -> URIRef:
 def _add_mention(graph: Graph, article_id: str, mention: Mention, entity: URIRef) -> URIRef:
     node = _add_span(graph, article_id, mention.span)
     graph.add((node, RDF.type, _MENTION_CLASS[mention.kind]))
-    graph.add((node, NIF.sentence, iris.span_iri(article_id, mention.sentence.start,
-                                                  mention.sentence.end)))
+    graph.add(
+        (
+            node,
+            NIF.sentence,
+            iris.span_iri(article_id, mention.sentence.start, mention.sentence.end),
+        )
+    )
     graph.add((node, ITSRDF.taIdentRef, entity))
     return node
 
@@ -125,8 +135,9 @@ def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> G
     if article.title:
         graph.add((article_node, DCTERMS.title, Literal(article.title)))
     if article.date:
-        graph.add((article_node, DCTERMS.date, Literal(article.date.isoformat(),
-                                                       datatype=XSD.date)))
+        graph.add(
+            (article_node, DCTERMS.date, Literal(article.date.isoformat(), datatype=XSD.date))
+        )
     if article.url:
         graph.add((article_node, DCTERMS.source, Literal(article.url, datatype=XSD.anyURI)))
     if extraction.publisher:
@@ -156,8 +167,13 @@ def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> G
         else:
             entity = iris.actor_iri(mention.ref)
         _add_mention(graph, aid, mention, entity)
-        graph.add((iris.span_iri(aid, mention.span.start, mention.span.end),
-                   PROV.wasDerivedFrom, article_node))
+        graph.add(
+            (
+                iris.span_iri(aid, mention.span.start, mention.span.end),
+                PROV.wasDerivedFrom,
+                article_node,
+            )
+        )
 
     for event in extraction.events:
         node = events[event.local_id]
@@ -167,8 +183,7 @@ def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> G
         graph.add((node, PROV.wasDerivedFrom, article_node))
         graph.add((node, CKG.modality, iris.modality_iri(event.modality)))
         for trigger in event.triggers:
-            graph.add((node, CKG.trigger, iris.span_iri(aid, trigger.span.start,
-                                                        trigger.span.end)))
+            graph.add((node, CKG.trigger, iris.span_iri(aid, trigger.span.start, trigger.span.end)))
         for sentence in event.sentences:
             graph.add((node, CKG.sentence, iris.span_iri(aid, sentence.start, sentence.end)))
         if event.agent:
@@ -178,11 +193,17 @@ def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> G
         if event.place:
             graph.add((node, SEM.hasPlace, iris.place_iri(event.place)))
         if event.date:
-            graph.add((node, SEM.hasTimeStamp,
-                       Literal(event.date.value, datatype=_DATATYPE[event.date.precision])))
+            graph.add(
+                (
+                    node,
+                    SEM.hasTimeStamp,
+                    Literal(event.date.value, datatype=_DATATYPE[event.date.precision]),
+                )
+            )
         if event.fatalities is not None:
-            graph.add((node, CKG.fatalities,
-                       Literal(event.fatalities, datatype=XSD.nonNegativeInteger)))
+            graph.add(
+                (node, CKG.fatalities, Literal(event.fatalities, datatype=XSD.nonNegativeInteger))
+            )
         for source in event.sources:
             graph.add((node, PROV.wasAttributedTo, iris.actor_iri(source)))
     return graph

@@ -21,8 +21,10 @@ def _safe(key: str) -> str:
 
 
 def article_iri(article_id: str) -> URIRef:
-    """>>> article_iri("coalition-strike-at-tanf")
-    rdflib.term.URIRef('https://w3id.org/conflict-kg/id/article/coalition-strike-at-tanf')
+    """The IRI of an article.
+
+    >>> str(article_iri("coalition-strike-at-tanf"))
+    'https://w3id.org/conflict-kg/id/article/coalition-strike-at-tanf'
     """
     return ID[f"article/{_safe(article_id)}"]
 

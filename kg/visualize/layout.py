@@ -31,9 +31,15 @@ def default_iterations(n: int) -> int:
     return max(12, int(50 * (3000 / n) ** 2))
 
 
-def spring_positions(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]], *,
-                     seed: int = 0, iterations: int | None = None, scale: float = 1.0,
-                     gravity: float = 2.0) -> dict[Hashable, tuple[float, float]]:
+def spring_positions(
+    nodes: Sequence[Hashable],
+    edges: Iterable[tuple[Hashable, Hashable]],
+    *,
+    seed: int = 0,
+    iterations: int | None = None,
+    scale: float = 1.0,
+    gravity: float = 2.0,
+) -> dict[Hashable, tuple[float, float]]:
     """Positions in ``[-scale, scale]^2`` for `nodes`, keyed like `nodes`.
 
     `edges` are treated as undirected; self-loops, duplicates and edges touching
@@ -42,17 +48,25 @@ def spring_positions(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, 
     if not nodes:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = sorted({(min(a, b), max(a, b)) for u, v in edges
-                    if u in index and v in index and (a := index[u]) != (b := index[v])})
+    pairs = sorted(
+        {
+            (min(a, b), max(a, b))
+            for u, v in edges
+            if u in index and v in index and (a := index[u]) != (b := index[v])
+        }
+    )
     linked = sorted({i for pair in pairs for i in pair})
     isolated = sorted(set(range(len(nodes))) - set(linked))
     pos = np.zeros((len(nodes), 2))
     if linked:
         local = {old: new for new, old in enumerate(linked)}
         pos[linked] = _fruchterman_reingold(
-            len(linked), [(local[a], local[b]) for a, b in pairs], seed=seed,
+            len(linked),
+            [(local[a], local[b]) for a, b in pairs],
+            seed=seed,
             iterations=default_iterations(len(linked)) if iterations is None else iterations,
-            gravity=gravity)
+            gravity=gravity,
+        )
     if isolated:  # a compact grid under the linked part instead of a ring around it
         step = 1.6 / math.ceil(math.sqrt(max(len(linked), 1)))
         cols = max(1, int(2 / step) + 1) if linked else math.ceil(math.sqrt(len(isolated)))
@@ -65,8 +79,9 @@ def spring_positions(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, 
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for i, node in enumerate(nodes)}
 
 
-def _fruchterman_reingold(n: int, pairs: list[tuple[int, int]], *, seed: int, iterations: int,
-                          gravity: float) -> np.ndarray:
+def _fruchterman_reingold(
+    n: int, pairs: list[tuple[int, int]], *, seed: int, iterations: int, gravity: float
+) -> np.ndarray:
     """Layout of nodes ``0..n-1`` centred on 0 with extent 1 (max abs coordinate)."""
     if n == 1:
         return np.zeros((1, 2))
@@ -81,10 +96,10 @@ def _fruchterman_reingold(n: int, pairs: list[tuple[int, int]], *, seed: int, it
     for _ in range(iterations):
         disp.fill(0.0)
         for start in range(0, n, block):  # repulsion k^2/d, in row blocks
-            delta = pos[start:start + block, None, :] - pos[None, :, :]
+            delta = pos[start : start + block, None, :] - pos[None, :, :]
             dist2 = np.einsum("ijk,ijk->ij", delta, delta)
             np.clip(dist2, 1e-4, None, out=dist2)
-            disp[start:start + block] += np.einsum("ijk,ij->ik", delta, k * k / dist2)
+            disp[start : start + block] += np.einsum("ijk,ij->ik", delta, k * k / dist2)
         if len(src):  # attraction d^2/k along edges
             delta = pos[src] - pos[dst]
             force = delta * (np.sqrt(np.einsum("ij,ij->i", delta, delta)) / k)[:, None]

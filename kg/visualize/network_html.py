@@ -41,26 +41,60 @@ _CSS_LENGTH = re.compile(r"\d+(\.\d+)?(px|%|vh|em|rem)")
 
 #: kind -> (vis shape, {group: colour}, fallback colour)
 NODE_STYLE: dict[str, tuple[str, dict[str, str], str]] = {
-    "actor": ("dot", {
-        "state_force": "#1f4e9c", "government": "#5b9bd5", "armed_opposition": "#2e9d3a",
-        "jihadist_group": "#2b2b2b", "militia": "#8c564b",
-        "international_coalition": "#8e44ad", "international_organization": "#17a2b8",
-        "monitor_or_ngo": "#e377c2", "media": "#b5b823", "civilians": "#ff9f1c",
-        "person": "#7f7f7f", "other": "#b8b8b8",
-    }, "#b8b8b8"),
-    "place": ("square", {  # administrative: browns; settlements: teals; sites: slate
-        "country": "#5d4037", "governorate": "#8d6e63", "district": "#a1887f",
-        "region": "#c8b4a6", "city": "#00796b", "town": "#26a69a", "village": "#80cbc4",
-        "site": "#607d8b",
-    }, "#90a4ae"),
-    "event": ("diamond", {  # violent: reds; strategic: blues; political/humanitarian: greens
-        "airstrike": "#b71c1c", "shelling": "#e53935", "bombing": "#ff5252",
-        "chemical_attack": "#880e4f", "armed_clash": "#f4511e", "attack": "#ef9a9a",
-        "killing": "#6d0000", "siege": "#4527a0", "territory_change": "#1565c0",
-        "advance": "#42a5f5", "agreement": "#2e7d32", "evacuation": "#66bb6a",
-        "support": "#aed581", "arrest_or_abduction": "#ff8f00", "protest": "#fdd835",
-        "other": "#9e9e9e",
-    }, "#9e9e9e"),
+    "actor": (
+        "dot",
+        {
+            "state_force": "#1f4e9c",
+            "government": "#5b9bd5",
+            "armed_opposition": "#2e9d3a",
+            "jihadist_group": "#2b2b2b",
+            "militia": "#8c564b",
+            "international_coalition": "#8e44ad",
+            "international_organization": "#17a2b8",
+            "monitor_or_ngo": "#e377c2",
+            "media": "#b5b823",
+            "civilians": "#ff9f1c",
+            "person": "#7f7f7f",
+            "other": "#b8b8b8",
+        },
+        "#b8b8b8",
+    ),
+    "place": (
+        "square",
+        {  # administrative: browns; settlements: teals; sites: slate
+            "country": "#5d4037",
+            "governorate": "#8d6e63",
+            "district": "#a1887f",
+            "region": "#c8b4a6",
+            "city": "#00796b",
+            "town": "#26a69a",
+            "village": "#80cbc4",
+            "site": "#607d8b",
+        },
+        "#90a4ae",
+    ),
+    "event": (
+        "diamond",
+        {  # violent: reds; strategic: blues; political/humanitarian: greens
+            "airstrike": "#b71c1c",
+            "shelling": "#e53935",
+            "bombing": "#ff5252",
+            "chemical_attack": "#880e4f",
+            "armed_clash": "#f4511e",
+            "attack": "#ef9a9a",
+            "killing": "#6d0000",
+            "siege": "#4527a0",
+            "territory_change": "#1565c0",
+            "advance": "#42a5f5",
+            "agreement": "#2e7d32",
+            "evacuation": "#66bb6a",
+            "support": "#aed581",
+            "arrest_or_abduction": "#ff8f00",
+            "protest": "#fdd835",
+            "other": "#9e9e9e",
+        },
+        "#9e9e9e",
+    ),
     "article": ("triangle", {}, "#b0bec5"),
 }
 _OTHER_KIND = ("hexagon", {}, "#cfd8dc")
@@ -69,12 +103,29 @@ _KIND_TITLE = {"actor": "Actors", "place": "Places", "event": "Events", "article
 
 #: edge role -> colour (agent and target deliberately contrasting)
 EDGE_COLORS: dict[str, str] = {
-    "agent": "#d35400", "target": "#2471a3", "place": "#27ae60", "reported_by": "#a29bfe",
-    "backed_by": "#8e44ad", "in_governorate": "#a1887f", "in_country": "#795548",
+    "agent": "#d35400",
+    "target": "#2471a3",
+    "place": "#27ae60",
+    "reported_by": "#a29bfe",
+    "backed_by": "#8e44ad",
+    "in_governorate": "#a1887f",
+    "in_country": "#795548",
 }
 _EDGE_FALLBACK = "#9e9e9e"
-_FALLBACK_PALETTE = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0",
-                     "#f032e6", "#bcf60c", "#008080", "#9a6324", "#800000", "#000075"]
+_FALLBACK_PALETTE = [
+    "#e6194b",
+    "#3cb44b",
+    "#4363d8",
+    "#f58231",
+    "#911eb4",
+    "#46f0f0",
+    "#f032e6",
+    "#bcf60c",
+    "#008080",
+    "#9a6324",
+    "#800000",
+    "#000075",
+]
 
 
 def _stable_color(key: str, fallback: str) -> str:
@@ -95,7 +146,7 @@ def _edge_color(role: str) -> str:
 
 def _shade(hex_colour: str, factor: float) -> str:
     """Darken (factor < 1) or lighten (factor > 1) a ``#rrggbb`` colour."""
-    rgb = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    rgb = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
     if factor <= 1:
         rgb = [round(c * factor) for c in rgb]
     else:
@@ -106,8 +157,13 @@ def _shade(hex_colour: str, factor: float) -> str:
 def _json_for_html(obj: Any) -> str:
     """Serialise deterministically and make it safe inside a ``<script>`` element."""
     text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                      ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, esc in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, esc)
     return text
 
@@ -122,8 +178,9 @@ def _assets() -> tuple[str, str, jinja2.Template]:
     js = js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
     css = css.replace("</style", "<\\/style")
     source = resources.files("kg.visualize").joinpath("template.html").read_text(encoding="utf-8")
-    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined
+    )
     return js, css, env.from_string(source)
 
 
@@ -161,26 +218,49 @@ def _build(graph: nx.MultiDiGraph) -> tuple[list[dict], list[dict], dict]:
             x, y = float(attrs["x"]), float(attrs["y"])
         title = _text(attrs.get("title")) or f"{label}\n{kind}: {group}\n{key}"
         node: dict[str, Any] = {"physics": False} if not degree.get(key) else {}
-        vis_nodes.append(node | {
-            "id": str(key), "label": label, "title": title, "kind": kind, "category": group,
-            "shape": shape, "size": round(float(size), 2), "x": x, "y": y,
-            "color": {"background": colour, "border": _shade(colour, 0.7),
-                      "highlight": {"background": _shade(colour, 1.35), "border": "#000000"},
-                      "hover": {"background": _shade(colour, 1.2), "border": "#000000"}},
-        })
+        vis_nodes.append(
+            node
+            | {
+                "id": str(key),
+                "label": label,
+                "title": title,
+                "kind": kind,
+                "category": group,
+                "shape": shape,
+                "size": round(float(size), 2),
+                "x": x,
+                "y": y,
+                "color": {
+                    "background": colour,
+                    "border": _shade(colour, 0.7),
+                    "highlight": {"background": _shade(colour, 1.35), "border": "#000000"},
+                    "hover": {"background": _shade(colour, 1.2), "border": "#000000"},
+                },
+            }
+        )
     labels = {n["id"]: n["label"] for n in vis_nodes}
-    edges = sorted(((str(u), str(v), _text(d.get("role")) or "related", _text(d.get("title")),
-                     str(k)) for u, v, k, d in graph.edges(keys=True, data=True)))
+    edges = sorted(
+        (
+            (str(u), str(v), _text(d.get("role")) or "related", _text(d.get("title")), str(k))
+            for u, v, k, d in graph.edges(keys=True, data=True)
+        )
+    )
     vis_edges: list[dict] = []
     role_counts: Counter = Counter()
     for i, (u, v, role, title, _key) in enumerate(edges):
         colour = _edge_color(role)
         role_counts[role] += 1
-        vis_edges.append({
-            "id": f"e{i}", "from": u, "to": v, "label": role, "role": role,
-            "title": title or f"{labels.get(u, u)} \u2014{role}\u2192 {labels.get(v, v)}",
-            "color": {"color": colour, "highlight": _shade(colour, 0.7), "hover": colour},
-        })
+        vis_edges.append(
+            {
+                "id": f"e{i}",
+                "from": u,
+                "to": v,
+                "label": role,
+                "role": role,
+                "title": title or f"{labels.get(u, u)} \u2014{role}\u2192 {labels.get(v, v)}",
+                "color": {"color": colour, "highlight": _shade(colour, 0.7), "hover": colour},
+            }
+        )
     return vis_nodes, vis_edges, {"nodes": node_counts, "edges": role_counts}
 
 
@@ -189,40 +269,85 @@ def _options(physics: bool, n_edges: int) -> dict[str, Any]:
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 0},
-        "nodes": {"borderWidth": 1.5, "font": {"size": 14, "color": "#1b1b1b",
-                  "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "width": 1.2,
-                  "selectionWidth": 2, "smooth": n_edges <= 1500 and {"type": "continuous"},
-                  "font": {"size": 10, "color": "#444444", "strokeWidth": 3,
-                           "strokeColor": "#ffffff", "align": "middle"}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
-                        "navigationButtons": False, "keyboard": False},
-        "physics": {"enabled": physics, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25,
-                                  "springLength": 110, "springConstant": 0.04,
-                                  "damping": 0.5, "avoidOverlap": 0.2},
-                    "stabilization": {"enabled": physics, "iterations": 200,
-                                      "updateInterval": 50, "fit": True}},
+        "nodes": {
+            "borderWidth": 1.5,
+            "font": {"size": 14, "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 6}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "width": 1.2,
+            "selectionWidth": 2,
+            "smooth": n_edges <= 1500 and {"type": "continuous"},
+            "font": {
+                "size": 10,
+                "color": "#444444",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -6000,
+                "centralGravity": 0.25,
+                "springLength": 110,
+                "springConstant": 0.04,
+                "damping": 0.5,
+                "avoidOverlap": 0.2,
+            },
+            "stabilization": {
+                "enabled": physics,
+                "iterations": 200,
+                "updateInterval": 50,
+                "fit": True,
+            },
+        },
     }
 
 
 def _legend(counts: dict) -> tuple[list[dict], list[dict]]:
-    kinds = sorted({k for k, _ in counts["nodes"]},
-                   key=lambda k: (_KIND_ORDER.index(k) if k in _KIND_ORDER else 99, k))
+    kinds = sorted(
+        {k for k, _ in counts["nodes"]},
+        key=lambda k: (_KIND_ORDER.index(k) if k in _KIND_ORDER else 99, k),
+    )
     sections = []
     for kind in kinds:
         shape, palette, _ = NODE_STYLE.get(kind, _OTHER_KIND)
         order = list(palette)
-        groups = sorted((g for k, g in counts["nodes"] if k == kind),
-                        key=lambda g: (order.index(g) if g in order else len(order), g))
-        sections.append({"kind": kind, "title": _KIND_TITLE.get(kind, kind.title()),
-                         "shape": shape, "items": [
-                             {"group": g, "label": g.replace("_", " "),
-                              "color": _node_style(kind, g)[1],
-                              "count": counts["nodes"][(kind, g)]} for g in groups]})
-    roles = [{"role": r, "label": r.replace("_", " "), "color": _edge_color(r), "count": c}
-             for r, c in sorted(counts["edges"].items())]
+        groups = sorted(
+            (g for k, g in counts["nodes"] if k == kind),
+            key=lambda g: (order.index(g) if g in order else len(order), g),
+        )
+        sections.append(
+            {
+                "kind": kind,
+                "title": _KIND_TITLE.get(kind, kind.title()),
+                "shape": shape,
+                "items": [
+                    {
+                        "group": g,
+                        "label": g.replace("_", " "),
+                        "color": _node_style(kind, g)[1],
+                        "count": counts["nodes"][(kind, g)],
+                    }
+                    for g in groups
+                ],
+            }
+        )
+    roles = [
+        {"role": r, "label": r.replace("_", " "), "color": _edge_color(r), "count": c}
+        for r, c in sorted(counts["edges"].items())
+    ]
     return sections, roles
 
 
@@ -241,8 +366,13 @@ def _atomic_write(path: pathlib.Path, text: str) -> None:
         raise
 
 
-def render_html(graph: nx.MultiDiGraph, *, title: str = "conflict-kg network",
-                physics_max_nodes: int = 800, height: str = "800px") -> str:
+def render_html(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str = "conflict-kg network",
+    physics_max_nodes: int = 800,
+    height: str = "800px",
+) -> str:
     """Return the page for `graph` as a string (see :func:`write_html`)."""
     if not _CSS_LENGTH.fullmatch(height):
         raise ValueError(f"height must be a CSS length such as '800px' or '90vh', got {height!r}")
@@ -251,17 +381,28 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "conflict-kg network",
     sections, roles = _legend(counts)
     js, css, template = _assets()
     return template.render(
-        title=title, height=height, physics=not big,
-        n_nodes=graph.number_of_nodes(), n_edges=graph.number_of_edges(),
-        sections=sections, roles=roles, vis_js=Markup(js), vis_css=Markup(css),
+        title=title,
+        height=height,
+        physics=not big,
+        n_nodes=graph.number_of_nodes(),
+        n_edges=graph.number_of_edges(),
+        sections=sections,
+        roles=roles,
+        vis_js=Markup(js),
+        vis_css=Markup(css),
         graph_json=Markup(_json_for_html({"nodes": vis_nodes, "edges": vis_edges})),
         options_json=Markup(_json_for_html(_options(not big, graph.number_of_edges()))),
     )
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-               title: str = "conflict-kg network", physics_max_nodes: int = 800,
-               height: str = "800px") -> pathlib.Path:
+def write_html(
+    graph: nx.MultiDiGraph,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "conflict-kg network",
+    physics_max_nodes: int = 800,
+    height: str = "800px",
+) -> pathlib.Path:
     """Write a self-contained interactive network page for `graph` and return its path.
 
     Nodes are shaped by ``kind`` (actor: dot, place: square, event: diamond,
@@ -285,6 +426,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *,
         True
     """
     out = pathlib.Path(path)
-    _atomic_write(out, render_html(graph, title=title, physics_max_nodes=physics_max_nodes,
-                                   height=height))
+    _atomic_write(
+        out, render_html(graph, title=title, physics_max_nodes=physics_max_nodes, height=height)
+    )
     return out

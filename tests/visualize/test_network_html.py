@@ -19,16 +19,23 @@ EVIL = "<script>alert(1)</script> \"quoted\" 'single' & more"
 
 def small_graph() -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    g.add_node(EX + "actor/saa", label="Syrian Arab Army", kind="actor", group="state_force",
-               title="Syrian Arab Army\nstate force")
+    g.add_node(
+        EX + "actor/saa",
+        label="Syrian Arab Army",
+        kind="actor",
+        group="state_force",
+        title="Syrian Arab Army\nstate force",
+    )
     g.add_node(EX + "actor/fsa", label="Free Syrian Army", kind="actor", group="armed_opposition")
     g.add_node(EX + "actor/isis", label="Islamic State", kind="actor", group="jihadist_group")
     g.add_node(EX + "place/aleppo", label="Aleppo", kind="place", group="city")
-    g.add_node(EX + "place/aleppo-gov", label="Aleppo Governorate", kind="place",
-               group="governorate")
+    g.add_node(
+        EX + "place/aleppo-gov", label="Aleppo Governorate", kind="place", group="governorate"
+    )
     g.add_node(EX + "event/1", label="Airstrike on Aleppo", kind="event", group="airstrike")
-    g.add_node(EX + "event/2", label="Clashes near Aleppo", kind="event", group="armed_clash",
-               size=30)
+    g.add_node(
+        EX + "event/2", label="Clashes near Aleppo", kind="event", group="armed_clash", size=30
+    )
     g.add_edge(EX + "event/1", EX + "actor/saa", role="agent")
     g.add_edge(EX + "event/1", EX + "actor/isis", role="target")
     g.add_edge(EX + "event/1", EX + "place/aleppo", role="place")
@@ -40,8 +47,7 @@ def small_graph() -> nx.MultiDiGraph:
 
 
 def graph_data(html: str) -> dict:
-    m = re.search(r'<script id="kg-graph-data" type="application/json">(.*?)</script>', html,
-                  re.S)
+    m = re.search(r'<script id="kg-graph-data" type="application/json">(.*?)</script>', html, re.S)
     assert m, "embedded graph data missing"
     return json.loads(m.group(1))
 
@@ -124,20 +130,35 @@ def test_no_remote_references(page: tuple[Path, str]) -> None:
 def test_legend_lists_exactly_present_groups(page: tuple[Path, str]) -> None:
     _, html = page
     legend = parse(html).legend
-    assert sorted(legend) == sorted([
-        ("actor", "state_force", 1), ("actor", "armed_opposition", 1),
-        ("actor", "jihadist_group", 1), ("place", "city", 1), ("place", "governorate", 1),
-        ("event", "airstrike", 1), ("event", "armed_clash", 1),
-    ])
+    assert sorted(legend) == sorted(
+        [
+            ("actor", "state_force", 1),
+            ("actor", "armed_opposition", 1),
+            ("actor", "jihadist_group", 1),
+            ("place", "city", 1),
+            ("place", "governorate", 1),
+            ("event", "airstrike", 1),
+            ("event", "armed_clash", 1),
+        ]
+    )
     assert 'data-group="militia"' not in html
     assert re.findall(r'data-role="([^"]+)"', html) == [
-        "agent", "in_governorate", "place", "target"]
+        "agent",
+        "in_governorate",
+        "place",
+        "target",
+    ]
 
 
 def test_malicious_label_is_escaped(tmp_path: Path) -> None:
     g = small_graph()
-    g.add_node(EX + "actor/x", label=EVIL, kind="actor", group="<img src=x onerror=alert(1)>",
-               title=EVIL + "\nline 2")
+    g.add_node(
+        EX + "actor/x",
+        label=EVIL,
+        kind="actor",
+        group="<img src=x onerror=alert(1)>",
+        title=EVIL + "\nline 2",
+    )
     g.add_edge(EX + "event/1", EX + "actor/x", role="agent</script>", title=EVIL)
     html = write_html(g, tmp_path / "evil.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
@@ -152,8 +173,9 @@ def test_malicious_label_is_escaped(tmp_path: Path) -> None:
 def test_big_graph_has_static_layout(tmp_path: Path) -> None:
     g = nx.MultiDiGraph()
     for i in range(900):
-        g.add_node(f"ex:n{i:04d}", label=f"N{i}", kind=("actor", "place", "event")[i % 3],
-                   group="other")
+        g.add_node(
+            f"ex:n{i:04d}", label=f"N{i}", kind=("actor", "place", "event")[i % 3], group="other"
+        )
     for i in range(0, 900, 2):
         g.add_edge(f"ex:n{i:04d}", f"ex:n{(i * 7 + 1) % 900:04d}", role="agent")
     html = write_html(g, tmp_path / "big.html").read_text(encoding="utf-8")
@@ -161,12 +183,18 @@ def test_big_graph_has_static_layout(tmp_path: Path) -> None:
     assert len(data["nodes"]) == 900
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) > 850
-    opts = json.loads(re.search(r'id="kg-graph-options" type="application/json">(.*?)</script>',
-                                html, re.S).group(1))
+    opts = json.loads(
+        re.search(
+            r'id="kg-graph-options" type="application/json">(.*?)</script>', html, re.S
+        ).group(1)
+    )
     assert opts["physics"]["enabled"] is False
     small = write_html(small_graph(), tmp_path / "small.html").read_text(encoding="utf-8")
-    opts = json.loads(re.search(r'id="kg-graph-options" type="application/json">(.*?)</script>',
-                                small, re.S).group(1))
+    opts = json.loads(
+        re.search(
+            r'id="kg-graph-options" type="application/json">(.*?)</script>', small, re.S
+        ).group(1)
+    )
     assert opts["physics"]["enabled"] is True
     assert opts["physics"]["stabilization"]["iterations"] == 200
 
@@ -185,8 +213,7 @@ def test_deterministic_output(tmp_path: Path) -> None:
     assert a == c
 
 
-def test_atomic_write_leaves_no_temp_files(tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_no_temp_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # nothing (e.g. a pyvis lib/ folder) may land in the cwd
     target = tmp_path / "nested" / "dir" / "net.html"
     write_html(small_graph(), target)
@@ -195,8 +222,9 @@ def test_atomic_write_leaves_no_temp_files(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nested"]
 
 
-def test_failed_write_keeps_old_file_and_no_temp(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_keeps_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "net.html"
     target.write_text("old", encoding="utf-8")
 
