@@ -33,7 +33,26 @@ from kg.types import (
 _SPECIFIC = {
     "attack": frozenset({"airstrike", "shelling", "bombing", "chemical_attack"}),
 }
+_VIOLENT = frozenset(
+    {"airstrike", "shelling", "bombing", "chemical_attack", "armed_clash", "attack"}
+)
 _MODALITY_ORDER = ("denied", "attempted", "alleged", "reported", "asserted")
+
+
+def _headline_ranges(article: Article) -> list[tuple[int, int]]:
+    """Where the article's title stands in its text: the first line, and a repetition of it
+    near the start of the body (as FA-KES contents have after their dateline)."""
+    title = (article.title or "").strip()
+    if len(title) < 8:
+        return []
+    ranges = []
+    first = article.text.find(title)
+    if 0 <= first < 5:
+        ranges.append((first, first + len(title)))
+    again = article.text.find(title, first + len(title) if first >= 0 else 0)
+    if 0 <= again < len(title) + 200:
+        ranges.append((again, again + len(title)))
+    return ranges
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -186,7 +205,13 @@ class Extractor:
     # -- events ------------------------------------------------------------------------
     def _compatible(self, group: dict, mention: EventMention) -> bool:
         a, b = group["type"], mention.type
-        if a != b and b not in _SPECIFIC.get(a, ()) and a not in _SPECIFIC.get(b, ()):
+        victims_only = b == "killing" and mention.agent is None and a in _VIOLENT
+        if (
+            a != b
+            and not victims_only
+            and b not in _SPECIFIC.get(a, ())
+            and a not in (_SPECIFIC.get(b, ()))
+        ):
             return False
         for role in ("agent", "target"):
             mine: Arg | None = getattr(mention, role)
@@ -202,6 +227,10 @@ class Extractor:
     def _corefers(group: dict, mention: EventMention) -> bool:
         if mention.anaphoric:
             return True
+        if mention.type == "killing" and group["type"] != "killing" and mention.agent is None:
+            # "... air strikes on the town. At least 16 people were killed": the toll of the
+            # event just reported, when nothing says otherwise.
+            return group["mentions"][-1].trigger.sent.start >= mention.trigger.sent.start - 60
         if mention.agent is None and mention.target is None:
             return mention.place is None or group["place"] == mention.place.key
         shared_agent = mention.agent is not None and group["agent"] == mention.agent.key
@@ -209,11 +238,23 @@ class Extractor:
         return shared_agent and (shared_target or mention.target is None or group["target"] is None)
 
     def _merge_events(self, article: Article, found, text: str, sentence_of, source_keys):  # noqa: ANN001, ANN202
+        headlines = _headline_ranges(article)
+
+        def in_headline(mention: EventMention) -> bool:
+            return any(a <= mention.trigger.start_char < b for a, b in headlines)
+
+        # A headline restates the main event: read the body first, then let each headline
+        # mention join the compatible event it summarises.
+        body = [m for m in found if not in_headline(m)]
+        heads = [m for m in found if in_headline(m)]
         groups: list[dict] = []
-        for mention in found:
+        for mention in body + heads:
+            headline = mention in heads
             target_group = None
             for group in reversed(groups):
-                if self._compatible(group, mention) and self._corefers(group, mention):
+                if self._compatible(group, mention) and (
+                    headline or self._corefers(group, mention)
+                ):
                     target_group = group
                     break
             if target_group is None:
@@ -228,10 +269,22 @@ class Extractor:
                 }
                 groups.append(target_group)
             self._absorb(target_group, mention)
+        groups = [g for g in groups if not self._generic(g)]
+        groups.sort(key=lambda g: min(m.trigger.start_char for m in g["mentions"]))
         records = []
         for number, group in enumerate(groups, start=1):
             records.append(self._record(article, number, group, text, sentence_of, source_keys))
         return records
+
+    def _generic(self, group: dict) -> bool:
+        """A summary such as "230,000 people have been killed in Syria since 2011": no one
+        did it to anyone, nowhere more precise than a country, at no stated time."""
+        if group["agent"] or group["target"]:
+            return False
+        if any(m.date is not None for m in group["mentions"]):
+            return False
+        place = self.places.get(group["place"]) if group["place"] else None
+        return place is None or place.kind == "country"
 
     def _absorb(self, group: dict, mention: EventMention) -> None:
         if mention.type in _SPECIFIC.get(group["type"], ()):

@@ -47,6 +47,7 @@ class ActorRef:
     wikidata: str | None = None
     backed_by: tuple[str, ...] = ()
     affiliated_with: tuple[str, ...] = ()
+    forces: str | None = None  # a government's armed forces, agent of its military actions
 
 
 @dataclass(frozen=True)

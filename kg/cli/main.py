@@ -64,21 +64,52 @@ def main() -> None:
     show_default=True,
     help="Show a progress bar on stderr.",
 )
+@click.option("--id-column", default=None, help="Column of article ids in CSV/TSV/JSONL input.")
+@click.option("--title-column", default=None, help="Column of titles.")
+@click.option("--text-column", default=None, help="Column of article texts.")
+@click.option("--date-column", default=None, help="Column of publication dates.")
+@click.option("--publisher-column", default=None, help="Column of publishers.")
+@click.option("--url-column", default=None, help="Column of URLs.")
 @_handle_errors
-def build(paths: tuple[Path, ...], out: Path, validate: bool, progress: bool) -> None:
-    """Extract articles from PATHS (text files, or folders of them) into a graph file."""
+def build(
+    paths: tuple[Path, ...],
+    out: Path,
+    validate: bool,
+    progress: bool,
+    id_column: str | None,
+    title_column: str | None,
+    text_column: str | None,
+    date_column: str | None,
+    publisher_column: str | None,
+    url_column: str | None,
+) -> None:
+    """Extract articles from PATHS into a graph file.
+
+    PATHS are text files (one article each), CSV, TSV or JSON Lines files (one article per
+    row or line), or folders of them. Table columns are found by their usual names (id,
+    unit_id, title, text, content, article_content, body, date, source, url, ...); name
+    others with the --*-column options.
+    """
     from tqdm import tqdm
 
     from kg.errors import InputError, ValidationError
     from kg.graph import format_for
-    from kg.ingest import iter_articles
+    from kg.ingest import Columns, iter_articles
     from kg.pipeline import BuildReport
     from kg.pipeline import build as run_build
 
     format_for(out)  # fail before the slow part if the suffix is unknown
     started = time.perf_counter()
     errors: list[InputError] = []
-    articles = list(iter_articles(paths, errors=errors))
+    columns = Columns(
+        id=id_column,
+        title=title_column,
+        text=text_column,
+        date=date_column,
+        publisher=publisher_column,
+        url=url_column,
+    )
+    articles = list(iter_articles(paths, errors=errors, columns=columns))
     report = BuildReport(skipped=[(str(e), "") for e in errors])
     for problem in errors:
         click.secho(f"skipped: {problem}", fg="yellow", err=True)
@@ -188,6 +219,15 @@ def validate(graph: Path) -> None:
             str(report), hint="a graph built by kg always conforms; was the file edited by hand?"
         )
     click.echo(str(report))
+
+
+def _register() -> None:
+    from kg.cli.eval_cmd import eval_command
+
+    main.add_command(eval_command)
+
+
+_register()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,52 +1,30 @@
 """Turn files and folders into :class:`~kg.types.Article` records.
 
 A text file is one article: its first non-empty line is the title, and the whole file,
-exactly as decoded, is the text that every character offset points into.
+exactly as decoded, is the text that every character offset points into. A CSV, TSV or
+JSON Lines file holds one article per row or line (see :mod:`kg.ingest.tabular`).
+Without a date in the metadata, an article takes the date of its dateline, if it has one
+(see :mod:`kg.ingest.datelines`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.common import decode, read_bytes, slugify
+from kg.ingest.datelines import date_from_dateline
+from kg.ingest.tabular import TABLE_SUFFIXES, Columns, read_table
 from kg.types import Article
+
+__all__ = ["TEXT_SUFFIXES", "iter_articles", "read_article_file", "slugify"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 _MAX_TITLE = 300
-
-
-def slugify(text: str, *, max_length: int = 80) -> str:
-    """Return a lowercase ASCII key for ``text``, stable across runs.
-
-    >>> slugify("U.S.-led Coalition / At Tanf (2017)")
-    'u-s-led-coalition-at-tanf-2017'
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:max_length].strip("-")
-    if not slug:  # e.g. Arabic-only names: fall back to a hash of the text
-        slug = "h" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return slug
-
-
-def _decode(path: Path, raw: bytes) -> str:
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: looks like a binary file, not text", hint="pass text files")
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    # Latin-1 never fails; Windows-1252 is its usual superset in scraped news.
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
 
 
 def read_article_file(path: str | Path) -> Article:
@@ -56,50 +34,72 @@ def read_article_file(path: str | Path) -> Article:
     empty.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", hint="check the path") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    text = _decode(path, raw)
+    text = decode(path, read_bytes(path))
     if not text.strip():
         raise InputError(f"{path}: the file is empty", hint="remove it or add the article text")
     first_line = next(line.strip() for line in text.splitlines() if line.strip())
     title = first_line if len(first_line) <= _MAX_TITLE else None
-    return Article(id=slugify(path.stem), text=text, title=title, origin=str(path))
+    return Article(
+        id=slugify(path.stem),
+        text=text,
+        title=title,
+        date=date_from_dateline(text),
+        origin=str(path),
+    )
 
 
 def _expand(path: Path) -> list[Path]:
     if not path.is_dir():
         return [path]
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
     if not files:
         raise InputError(
-            f"{path}: the folder holds no text files ({', '.join(sorted(TEXT_SUFFIXES))})"
+            f"{path}: the folder holds no article files ({', '.join(sorted(suffixes))})"
         )
     return files
 
 
 def iter_articles(
-    paths: Iterable[str | Path], *, errors: list[InputError] | None = None
+    paths: Iterable[str | Path],
+    *,
+    errors: list[InputError] | None = None,
+    columns: Columns | None = None,
 ) -> Iterator[Article]:
-    """Yield the articles in ``paths`` (files, or folders searched recursively).
+    """Yield the articles in ``paths``: text files, CSV/TSV/JSON Lines files (one article
+    per row or line), or folders of them searched recursively.
 
-    With ``errors`` given, a file that cannot be read is recorded there and skipped so
-    that one bad file never loses the others; without it, the first problem raises.
-    Two files that would get the same article id are told apart by a hash of their path.
+    With ``errors`` given, a file or row that cannot be read is recorded there and skipped
+    so that one bad file or row never loses the others; without it, the first problem
+    raises. ``columns`` names the columns of tables when they are not the usual ones.
+    Two text files that would get the same article id are told apart by a hash of their
+    path; a row whose id was already given gets ``-2``, ``-3``, ... in order.
 
     >>> from kg.resources import data_path
     >>> [a.id for a in iter_articles([data_path("articles/coalition-strike-at-tanf.txt")])]
     ['coalition-strike-at-tanf']
     """
+    columns = columns or Columns()
     seen: dict[str, str] = {}
+    repeats: Counter[str] = Counter()
 
     def fail(problem: InputError) -> None:
         if errors is None:
             raise problem
         errors.append(problem)
+
+    def unique(article: Article, path: Path, tabular: bool) -> Article:
+        if article.id not in seen or seen[article.id] == article.origin:
+            return article
+        if not tabular:
+            digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:8]
+            return replace(article, id=f"{article.id}-{digest}")
+        base = article.id
+        new_id = base
+        while new_id in seen:
+            repeats[base] += 1
+            new_id = f"{base}-{repeats[base] + 1}"
+        return replace(article, id=new_id)
 
     expanded: list[Path] = []
     for given in paths:
@@ -108,13 +108,17 @@ def iter_articles(
         except InputError as problem:
             fail(problem)
     for path in expanded:
+        tabular = path.suffix.lower() in TABLE_SUFFIXES
         try:
-            article = read_article_file(path)
+            if tabular:
+                text = decode(path, read_bytes(path))
+                articles: Iterable[Article] = read_table(path, text, columns=columns, fail=fail)
+            else:
+                articles = [read_article_file(path)]
         except InputError as problem:
             fail(problem)
             continue
-        if article.id in seen and seen[article.id] != article.origin:
-            digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:8]
-            article = Article(**{**article.__dict__, "id": f"{article.id}-{digest}"})
-        seen[article.id] = article.origin or ""
-        yield article
+        for article in articles:
+            article = unique(article, path, tabular)
+            seen[article.id] = article.origin or ""
+            yield article

@@ -89,6 +89,7 @@ def parse_actor_gazetteer(data: dict, path: Path) -> ActorGazetteer:
             aliases=tuple(n for n in names if n != name),
             wikidata=entry.get("wikidata") or None,
             backed_by=tuple(_str_list(entry.get("backed_by"))),
+            forces=entry.get("forces") or None,
         )
         for alias in names:
             aliases.setdefault(alias, [])
@@ -97,6 +98,8 @@ def parse_actor_gazetteer(data: dict, path: Path) -> ActorGazetteer:
         for metonym in _str_list(entry.get("metonyms")):
             metonyms[metonym] = key
     for key, actor in actors.items():
+        if actor.forces and actor.forces not in actors:
+            raise DataError(f"{path}: actor '{key}' names unknown forces '{actor.forces}'")
         for backer in actor.backed_by:
             if backer not in actors:
                 raise DataError(f"{path}: actor '{key}' is backed_by unknown actor '{backer}'")

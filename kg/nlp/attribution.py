@@ -24,6 +24,12 @@ _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _DROP_DEPS = frozenset({"det", "punct", "relcl", "appos", "prep", "acl", "cc", "conj", "case"})
 
 
+def _specific(words: list[Token]) -> bool:
+    """A description names someone specific enough to be an actor: "a U.S. defense
+    official", "SANA's correspondent" (a proper name or nationality in it)."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in words)
+
+
 @dataclass
 class Source:
     """A reporting source: an actor key, or a person (named, or described as
@@ -155,6 +161,9 @@ class Attribution:
                         person=earlier.person,
                         affiliation=earlier.affiliation,
                     )
+            if not _specific(words):
+                # "sources", "activists", "a spokesman": reported, but by no one we can name.
+                return Source(first.idx, token.idx + len(token), affiliation=affiliation)
             return Source(first.idx, token.idx + len(token), person=label, affiliation=affiliation)
         if token.lower_ in _PRONOUNS:
             people = [s for s in sources if s.person and not s.channel]

@@ -67,6 +67,19 @@ _NP_SKIP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PAIRWISE = frozenset({"agreement", "armed_clash"})
 _VERBAL = frozenset({"VERB", "AUX"})
+# Event types that can kill: a death stated inside one of them is its fatalities.
+_VIOLENT = frozenset(
+    {
+        "airstrike",
+        "shelling",
+        "bombing",
+        "chemical_attack",
+        "armed_clash",
+        "attack",
+        "territory_change",
+        "siege",
+    }
+)
 
 
 @dataclass
@@ -147,6 +160,24 @@ class EventRoles:
             before = [s for i, s in self.actor_at.items() if token.sent.start <= i < token.i]
             if before:
                 return self._arg(max(before, key=lambda s: s.start))
+        return None
+
+    def _premodifier_actor(self, trigger: Span) -> Arg | None:
+        """The words right before a noun trigger that name an actor as a modifier:
+        "Syrian government air strikes", "regime shelling", "US-led air strikes"."""
+        doc = trigger.doc
+        start = trigger.start
+        left = max(trigger.sent.start, start - 4)
+        for begin in range(left, start):
+            words = doc[begin:start]
+            if any(t.is_punct and t.text not in "-'" for t in words):
+                continue
+            text = " ".join(t.text for t in words).replace(" - ", "-").replace(" -", "-")
+            key = self.modifiers.get(text.lower()) or self.modifiers.get(
+                text.lower().replace("-led", "").replace("-backed", "")
+            )
+            if key:
+                return Arg(key, words.start_char, words.end_char)
         return None
 
     def _place(self, token: Token) -> Arg | None:
@@ -288,6 +319,7 @@ class EventRoles:
                 event.place = self._place(obj)
 
     def _noun_roles(self, noun: Token, event: EventMention) -> None:
+        event.agent = self._premodifier_actor(event.trigger)
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
                 event.agent = event.agent or self._actor(child)
@@ -399,6 +431,11 @@ class EventRoles:
         return None
 
     def _refine(self, doc: Doc, head: Token, event: EventMention) -> None:
+        if event.agent is not None and event.type in _VIOLENT | {"advance"}:
+            actor = self.actors.get(event.agent.key)
+            if actor is not None and actor.forces:
+                # "Russia bombed ...": the act of its armed forces.
+                event.agent = Arg(actor.forces, event.agent.start_char, event.agent.end_char)
         if event.type in ("attack", "bombing") and self._airborne(head, event):
             event.type = "airstrike"
         if event.type == "territory_change" and event.modality == "attempted":
@@ -417,10 +454,11 @@ class EventRoles:
     # -- killings inside other events -----------------------------------------------
     def _absorb_killings(self, mentions: list[EventMention]) -> list[EventMention]:
         kept = [m for m in mentions if m.type != "killing"]
+        hosts = [m for m in kept if m.type in _VIOLENT]
         for killing in (m for m in mentions if m.type == "killing"):
             k = killing.trigger.root
             host = None
-            for other in kept:
+            for other in hosts:
                 o = other.trigger.root
                 if o.sent.start != k.sent.start:
                     continue

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.layout import in_skipped
-from kg.nlp.matcher import PieceMatcher
+from kg.nlp.matcher import _CALENDAR, PieceMatcher
 from kg.nlp.rules import Rules, TriggerWord, load_rules
 
 SPANS_KEY = "kg_triggers"
@@ -42,7 +42,10 @@ class EventTriggers:
                 continue
             span = doc[match.start : match.end]
             head = span.root
-            word = self._choose(match.values, head.pos_)
+            pos = head.pos_
+            if pos == "PROPN" and (head.ent_type_ or head.lower_ in _CALENDAR):
+                continue  # "March 2011", "Battle Brigade": a name, not an event
+            word = self._choose(match.values, pos)
             if word is None:
                 continue
             triggers.append(Span(doc, span.start, span.end, label=word.type))

@@ -1,8 +1,10 @@
-"""spaCy component ``kg_layout``: page furniture and publisher lines.
+"""spaCy component ``kg_layout``: page furniture, datelines and publisher lines.
 
-Photo credits, copyright lines and "read more" links are not reporting: their character
-ranges go to ``doc._.kg_skip`` and later components ignore matches inside them. A line
-such as "Source: Sputnik International" names the publisher (``doc._.kg_publisher``).
+Photo credits, copyright lines, "read more" links and datelines ("Wed 05 Apr 2017",
+"Posted on August 3 2016 by Jordan Dakamseh") are not reporting: their character ranges
+go to ``doc._.kg_skip`` and later components ignore matches inside them. Of a line that
+opens with a dateline only the dateline is skipped. A line such as "Source: Sputnik
+International" names the publisher (``doc._.kg_publisher``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.ingest.datelines import DatelineRules, iter_datelines, load_dateline_rules
 from kg.nlp.rules import Rules, load_rules
 
 Doc.set_extension("kg_skip", default=(), force=True)
@@ -21,10 +24,11 @@ _LINE = re.compile(r"[^\n]+")
 
 
 class Layout:
-    """Mark skipped lines and the publisher line of a document."""
+    """Mark skipped lines, datelines and the publisher line of a document."""
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, datelines: DatelineRules | None = None) -> None:
         self.rules = rules
+        self.datelines = datelines
 
     def __call__(self, doc: Doc) -> Doc:
         skip: list[tuple[int, int]] = []
@@ -43,16 +47,18 @@ class Layout:
                     publisher = (offset + found.start(1), offset + found.end(1))
                     skip.append((line.start(), line.end()))
                     break
-        doc._.kg_skip = tuple(skip)
+        if self.datelines is not None:
+            skip.extend((d.start, d.end) for d in iter_datelines(doc.text, rules=self.datelines))
+        doc._.kg_skip = tuple(sorted(skip))
         doc._.kg_publisher = publisher
         return doc
 
 
 def in_skipped(doc: Doc, start_char: int) -> bool:
-    """True if the character at ``start_char`` lies in a skipped line."""
+    """True if the character at ``start_char`` lies in a skipped line or dateline."""
     return any(a <= start_char < b for a, b in doc._.kg_skip)
 
 
 @Language.factory("kg_layout", assigns=["doc._.kg_skip", "doc._.kg_publisher"])
 def make_layout(nlp: Language, name: str) -> Layout:
-    return Layout(load_rules())
+    return Layout(load_rules(), load_dateline_rules())

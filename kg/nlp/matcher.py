@@ -194,13 +194,20 @@ class PieceMatcher(Generic[T]):
             stack.extend(node.children.values())
 
 
+_CALENDAR = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
 def token_lemma(tok) -> str:  # noqa: ANN001 - a spaCy Token
     """The token's lemma, lowercased; capitalised words in headlines (tagged as proper
     nouns, so not lemmatised) get a rough suffix-stripped form instead."""
-    if tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ == "":
+    if tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ == "" and tok.lower_ not in _CALENDAR:
         low = tok.lower_
         for suffix, repl in _SUFFIXES:
             if low.endswith(suffix) and len(low) - len(suffix) >= 3:

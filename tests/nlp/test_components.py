@@ -95,7 +95,7 @@ def test_line_breaks_end_sentences(annotate):
         ),
         (
             "Russia denied that its jets bombed the hospital.",
-            ("airstrike", "russia", None, "denied"),
+            ("airstrike", "russian_forces", None, "denied"),
         ),
     ],
 )
