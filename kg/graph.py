@@ -49,6 +49,32 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return FORMATS[suffix]
 
 
+def _write_trig(dataset: Dataset, path: Path) -> None:
+    """Write TriG one named graph at a time.
+
+    rdflib's TriG serializer slows down badly with many named graphs (a minute for 150
+    articles); Turtle per graph, wrapped in ``GRAPH { }`` blocks, is the same TriG in
+    linear time.
+    """
+    with path.open("w", encoding="utf-8") as out:
+        for prefix, namespace in dataset.namespace_manager.namespaces():
+            out.write(f"@prefix {prefix}: <{namespace}> .\n")
+        out.write("\n")
+        for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+            if not len(graph) or not isinstance(graph.identifier, URIRef):
+                continue
+            single = Graph(identifier=graph.identifier)
+            single.namespace_manager = dataset.namespace_manager
+            for triple in graph:
+                single.add(triple)
+            body = single.serialize(format="turtle")
+            lines = [ln for ln in body.splitlines() if not ln.startswith("@prefix")]
+            out.write(f"<{graph.identifier}> {{\n")
+            # No re-indentation: it would change multi-line literals.
+            out.write("\n".join(lines).strip("\n"))
+            out.write("\n}\n\n")
+
+
 class KnowledgeGraph:
     """A conflict knowledge graph.
 
@@ -116,7 +142,9 @@ class KnowledgeGraph:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         os.close(handle)
         try:
-            if fmt in _QUAD_FORMATS:
+            if fmt == "trig":
+                _write_trig(self.dataset, Path(temp))
+            elif fmt in _QUAD_FORMATS:
                 self.dataset.serialize(temp, format=fmt)
             else:
                 flat = Graph()

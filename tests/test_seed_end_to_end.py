@@ -144,7 +144,7 @@ def test_the_coalition_strike_with_its_sources(seed_graph):
             e=URIRef(event["e"]),
         )
     }
-    assert {"BuzzFeed News", "Josh Jacques", "U.S. defense official", "Sputnik"} <= sources
+    assert {"BuzzFeed News", "Josh Jacques", "U.S. Defense Official", "Sputnik"} <= sources
     assert event["modality"] == "reported"
 
 

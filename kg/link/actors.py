@@ -52,12 +52,37 @@ class ActorGazetteer:
 
     def new_actor(self, label: str, type_: str, **extra: object) -> ActorRef:
         """Return an actor for a name the gazetteer lacks, keyed by its normalised name."""
-        clean = re.sub(r"\s+", " ", label).strip(" ,.;:'\"‘’“”")
+        clean = canonical_name(label)
         key = slugify(clean).replace("-", "_")
         known = self.actors.get(key)
         if known is not None:
             return known
         return ActorRef(key=key, label=clean, type=type_, **extra)  # type: ignore[arg-type]
+
+
+_SMALL = frozenset({"of", "for", "the", "and", "in", "on", "at", "al", "el", "bin", "ibn", "de"})
+
+
+def canonical_name(text: str) -> str:
+    """One spelling per name, whatever the article's capitalisation, so that a new actor
+    has one label across articles: words capitalised, small words lowercase, acronyms and
+    words with inner capitals ("U.S.", "McCain") kept.
+
+    >>> canonical_name("a U.S. defense official"), canonical_name("Russian foreign MINISTER")
+    ('A U.S. Defense Official', 'Russian Foreign Minister')
+    """
+    clean = re.sub(r"\s+", " ", text).strip(" ,.;:'\"‘’“”")
+    words = []
+    for i, word in enumerate(clean.split(" ")):
+        if len(word) > 1 and (word[1:] != word[1:].lower()) and not word.isupper():
+            words.append(word)  # McCain, al-Assad's inner capitals
+        elif word.isupper() and ("." in word or len(word) <= 4):
+            words.append(word)  # acronyms: U.S., SANA, UN
+        elif i > 0 and word.lower() in _SMALL:
+            words.append(word.lower())
+        else:
+            words.append(word[:1].upper() + word[1:].lower())
+    return " ".join(words)
 
 
 def _str_list(value: object) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.rdf import iris
@@ -34,6 +34,7 @@ def test_serialize_is_atomic(seed_graph, tmp_path, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(Dataset, "serialize", boom)
+    monkeypatch.setattr(Graph, "serialize", boom)
     with pytest.raises(RuntimeError):
         seed_graph.serialize(target)
     assert target.read_text(encoding="utf-8") == "previous"
