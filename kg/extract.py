@@ -8,6 +8,7 @@ of the coalition strike when its type, agent, target and place do not contradict
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -35,6 +36,13 @@ _SPECIFIC = {
 }
 _VIOLENT = frozenset(
     {"airstrike", "shelling", "bombing", "chemical_attack", "armed_clash", "attack"}
+)
+# Kinds of strike whose agent is carried over from the article's other strikes of the kind.
+_INHERITED_AGENT = ("airstrike", "shelling", "chemical_attack")
+# Acts whose backers become support events, and the words that state backing.
+_BACKED_ACTS = frozenset(
+    {"airstrike", "shelling", "bombing", "armed_clash", "attack", "territory_change", "advance",
+     "siege", "killing"}
 )
 _MODALITY_ORDER = ("denied", "attempted", "alleged", "reported", "asserted")
 
@@ -69,6 +77,9 @@ class Extractor:
         for alias, keys in actors.aliases.items():
             self._publisher_matcher.add(alias, keys[0], case_sensitive=False)
         self._tokenizer = tokenizer
+        words = "|".join(map(re.escape, sorted(actors.backing_words)))
+        self._backing_word = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+        self._glued_backing = re.compile(rf"[-‐–]\s?(?:{words})\s+$", re.IGNORECASE)
 
     # -- actors and places ------------------------------------------------------------
     def _publisher(self, name: str) -> ActorRef:
@@ -172,6 +183,7 @@ class Extractor:
             actors[publisher.key] = publisher
 
         events = self._merge_events(article, doc._.kg_events, text, sentence_of, source_keys)
+        events += self._support_events(doc, events, text, sentence_of)
         for event in events:
             mentions.extend(event.triggers)
             for key in (event.agent, event.target, *event.sources):
@@ -203,6 +215,65 @@ class Extractor:
         )
 
     # -- events ------------------------------------------------------------------------
+    def _backing_prefix(self, text: str, start: int) -> bool:
+        """True when a backing word is glued before ``start``: "US-backed rebels"."""
+        return self._glued_backing.search(text[max(0, start - 25) : start]) is not None
+
+    @staticmethod
+    def _place_in(doc: Doc, sentence: Span) -> str | None:
+        for span in doc.spans.get("kg_places", []):
+            if sentence.start <= span.start_char < sentence.end:
+                return span.label_
+        return None
+
+    def _support_events(self, doc: Doc, events: list[EventRecord], text: str, sentence_of):  # noqa: ANN001
+        """Backing stated for a party in the act ("Russian-backed government forces
+        recaptured Palmyra", "YPG fighters backed by Syrian rebels seized ..."): a support
+        event from backer to backed, at the place and time of the act it backs. A backing
+        word on a party that does nothing in its sentence stays an actor-to-actor edge."""
+        spans = list(doc.spans.get("kg_actors", []))
+        seen: set[tuple[str, str, str | None]] = set()
+        out: list[EventRecord] = []
+        for index, backer in doc._.kg_backing:
+            backed = spans[index]
+            sentence = sentence_of(backed.start_char)
+            acts = [e for e in events if e.type in _BACKED_ACTS and sentence in e.sentences]
+            host = next((e for e in acts if e.agent == backed.label_), None)
+            # "X backed by Y", "with the support of Y" state the backing; "Y-backed X"
+            # only describes X unless X acts in the sentence.
+            stated = not self._backing_prefix(text, backed.start_char)
+            if host is None and not stated:
+                continue
+            place = host.place if host else self._place_in(doc, sentence)
+            if (backer, backed.label_, place) in seen:
+                continue
+            seen.add((backer, backed.label_, place))
+            window_start = max(sentence.start, backed.start_char - 40)
+            window = text[window_start : min(sentence.end, backed.end_char + 60)]
+            found = self._backing_word.search(window)
+            start, end = (
+                (window_start + found.start(), window_start + found.end())
+                if found
+                else (backed.start_char, backed.end_char)
+            )
+            local_id = f"e{len(events) + len(out) + 1}"
+            trigger = Mention(_span(text, start, end), sentence, "event", local_id)
+            out.append(
+                EventRecord(
+                    local_id=local_id,
+                    type="support",
+                    triggers=(trigger,),
+                    sentences=(sentence,),
+                    agent=backer,
+                    target=backed.label_,
+                    place=place,
+                    date=host.date if host else None,
+                    modality=host.modality if host else "asserted",
+                    sources=host.sources if host else (),
+                )
+            )
+        return out
+
     def _compatible(self, group: dict, mention: EventMention) -> bool:
         a, b = group["type"], mention.type
         victims_only = b == "killing" and mention.agent is None and a in _VIOLENT
@@ -235,7 +306,15 @@ class Extractor:
             return mention.place is None or group["place"] == mention.place.key
         shared_agent = mention.agent is not None and group["agent"] == mention.agent.key
         shared_target = mention.target is not None and group["target"] == mention.target.key
-        return shared_agent and (shared_target or mention.target is None or group["target"] is None)
+        if shared_agent and (shared_target or mention.target is None or group["target"] is None):
+            return True
+        # The same kind of event at the same place, by parties that do not contradict
+        # (``_compatible`` checked that): a retelling with more or fewer details.
+        return (
+            mention.type == group["type"]
+            and mention.place is not None
+            and group["place"] == mention.place.key
+        )
 
     def _merge_events(self, article: Article, found, text: str, sentence_of, source_keys):  # noqa: ANN001, ANN202
         headlines = _headline_ranges(article)
@@ -251,7 +330,9 @@ class Extractor:
         for mention in body + heads:
             headline = mention in heads
             target_group = None
-            for group in reversed(groups):
+            # A headline summarises the lead: the first compatible event; a later mention
+            # retells the latest one.
+            for group in groups if headline else reversed(groups):
                 if self._compatible(group, mention) and (
                     headline or self._corefers(group, mention)
                 ):
@@ -270,11 +351,26 @@ class Extractor:
                 groups.append(target_group)
             self._absorb(target_group, mention)
         groups = [g for g in groups if not self._generic(g)]
+        self._inherit_agents(groups)
         groups.sort(key=lambda g: min(m.trigger.start_char for m in g["mentions"]))
         records = []
         for number, group in enumerate(groups, start=1):
             records.append(self._record(article, number, group, text, sentence_of, source_keys))
         return records
+
+    @staticmethod
+    def _inherit_agents(groups: list[dict]) -> None:
+        """Strikes of one kind whose agent the sentence leaves unsaid ("16 civilians were
+        killed in four air strikes") were carried out by the party the article names for
+        that kind of strike, when it names exactly one."""
+        for type_ in _INHERITED_AGENT:
+            agents = {g["agent"] for g in groups if g["type"] == type_ and g["agent"]}
+            if len(agents) != 1:
+                continue
+            (agent,) = agents
+            for group in groups:
+                if group["type"] == type_ and group["agent"] is None and group["target"] != agent:
+                    group["agent"] = agent
 
     def _generic(self, group: dict) -> bool:
         """A summary such as "230,000 people have been killed in Syria since 2011": no one

@@ -135,6 +135,8 @@ class _ArticleScorer:
                 result.counts[f"{kind}_tp"] += 1
             else:
                 result.misses.append(f"{self.gold.unit_id}: missed {kind} {entry['name']}")
+        for key in sorted(predicted - used):
+            result.misses.append(f"{self.gold.unit_id}: extra {kind} {key}")
         result.counts[f"{kind}_gold"] += len(gold_entries)
         result.counts[f"{kind}_pred"] += len(predicted)
 
@@ -204,6 +206,13 @@ class _ArticleScorer:
                 result.counts[f"ok_{k}"] += bool(best_agree[k])
             if best_rank == 2:
                 result.counts["event_tp"] += 1
+        for i, e in enumerate(ex.events):
+            if i not in used:
+                sentence = e.sentences[0].text if e.sentences else ""
+                result.misses.append(
+                    f"{self.gold.unit_id}: extra event {e.type} {e.agent} -> {e.target} "
+                    f"@ {e.place}: {sentence[:90]!r}"
+                )
         result.counts["event_gold"] += len(self.gold.events)
         result.counts["event_pred"] += len(ex.events)
 

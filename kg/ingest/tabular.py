@@ -141,7 +141,9 @@ def _article(
         id=article_id,
         text=text,
         title=title,
-        date=date or date_from_dateline(text),
+        # The dateline printed with the text is what its "on Friday" counts from; scraped
+        # date columns are often the crawl or update date (FA-KES: 6 of 24 gold rows).
+        date=date_from_dateline(text) or date,
         publisher=value.get("publisher"),
         url=value.get("url"),
         origin=f"{path}:{where}",

@@ -6,6 +6,7 @@ sites and towns GeoNames lacks), with context-aware choice between candidates.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -22,6 +23,7 @@ PLACE_KINDS = frozenset(
 )
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'")
 _COARSE = frozenset({"country", "governorate", "region"})
+_SETTLEMENTS = frozenset({"city", "town", "village", "district"})
 
 
 REGION_RADIUS_KM = 250.0
@@ -53,6 +55,7 @@ class PlaceGazetteer:
     population: dict[str, int] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> key
     focus_country: str = "SY"
+    translit: dict[str, list[str]] = field(default_factory=dict)  # translit_key -> keys
 
     def get(self, key: str) -> PlaceRef | None:
         return self.places.get(key)
@@ -67,13 +70,21 @@ class PlaceGazetteer:
             return None
         return self.places.get(place.governorate)
 
-    def choose(self, candidates: Iterable[str], context_countries: Iterable[str] = ()) -> str:
+    def choose(
+        self,
+        candidates: Iterable[str],
+        context_countries: Iterable[str] = (),
+        context_governorates: Iterable[str] = (),
+    ) -> str:
         """Pick the most plausible candidate key.
 
         Prefers places in the article's other countries and the focus country (Syria),
-        then the most populous. Curated entries count as a town of 100,000.
+        then places in the governorates the article names (two "Jibrin"s: the one in
+        Hama when the article is about Hama), then the most populous. Curated entries
+        count as a town of 100,000.
         """
         context = set(context_countries)
+        governorates = set(context_governorates)
         keys = list(dict.fromkeys(candidates))
 
         def score(key: str) -> float:
@@ -84,6 +95,8 @@ class PlaceGazetteer:
             if place.country in context:
                 value += 3
             if place.country == self.focus_country:
+                value += 2
+            if place.governorate is not None and place.governorate in governorates:
                 value += 2
             return value
 
@@ -104,6 +117,33 @@ class PlaceGazetteer:
         if b.country != a.country or b.kind in _COARSE or None in (a.lat, a.lon, b.lat, b.lon):
             return False
         return _km(a.lat, a.lon, b.lat, b.lon) <= REGION_RADIUS_KM  # type: ignore[arg-type]
+
+
+# Transliteration variants of Arabic names, folded to one spelling: "Hassia" / "Hasiya",
+# "Mansoura" / "Mansurah", "al-Husainiyah" / "Husayniyah", "Al-Saan" / "As Sa`an".
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|at|ash|an|az|es|ed|et|ez)[- ]+")
+_TRANSLIT = (
+    (re.compile(r"[^a-z]"), ""),
+    (re.compile(r"ou|oo|o|w(?=[^aeiouy]|$)"), "u"),
+    (re.compile(r"ee|ei|ey|ie|e|y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?<=[aiu])h$|(?<=[aiu])h(?=[^aeiou])"), ""),
+    (re.compile(r"(?<=.)[ai]$"), "a"),
+)
+
+
+def translit_key(name: str) -> str:
+    """A key under which transliteration variants of one Arabic name coincide.
+
+    >>> translit_key("Hassia") == translit_key("Hasiya") == translit_key("Hasyah")
+    True
+    >>> translit_key("Al-Saan") == translit_key("As Sa`an")
+    True
+    """
+    text = _ARTICLE.sub("", fold(name).lower().strip())
+    for pattern, repl in _TRANSLIT:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def _acceptable_geonames_alias(name: str, stoplist: set[str]) -> bool:
@@ -230,7 +270,16 @@ def build_place_gazetteer(
             raise DataError(
                 f"{path}: place '{key}' names unknown governorate '{place.governorate}'"
             )
-    return PlaceGazetteer(places, aliases, population, country_keys)
+    translit: dict[str, list[str]] = {}
+    for alias, keys in aliases.items():
+        for key in keys:
+            # Only the focus country's settlements: elsewhere a loose match invents places.
+            place = places[key]
+            if place.country == PlaceGazetteer.focus_country and place.kind in _SETTLEMENTS:
+                index = translit.setdefault(translit_key(alias), [])
+                if key not in index:
+                    index.append(key)
+    return PlaceGazetteer(places, aliases, population, country_keys, translit=translit)
 
 
 @cache

@@ -20,6 +20,14 @@ Doc.set_extension("kg_backing", default=(), force=True)
 
 SPANS_KEY = "kg_actors"
 _BACKED = re.compile(r"([\w.'’]+)\s?[-‐–]\s?([a-z]+)\s+$")
+# "YPG fighters backed by Syrian rebels", "forces, supported by Russian air power"
+_BACKED_BY = re.compile(
+    r"^,?\s*(?:(?:which|who)\s+(?:is|are|were|was)\s+)?([a-z]+)\s+by\s+(?:the\s+)?"
+)
+_WITH_SUPPORT = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:\w+\s+){0,2}(?:support|backing|help)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -72,7 +80,9 @@ class ActorRuler:
 
     def _backing(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
         """Yield (index of the backed span, backer key) for "US-backed rebels" and
-        "Turkish-backed factions": a backer, a backing word, then the backed actor."""
+        "Turkish-backed factions" (a backer, a backing word, then the backed actor) and
+        for "YPG backed by Syrian rebels" (the backed actor, a backing word, "by", the
+        backer or a word naming it: "backed by Russian air power")."""
         words = self.gazetteer.backing_words
         modifiers = {m.lower(): k for m, k in self.gazetteer.modifiers.items()}
         ends = {span.end_char: span.label_ for span in spans}
@@ -83,6 +93,33 @@ class ActorRuler:
                 continue
             backer_end = span.start_char - len(before) + found.end(1)
             backer = ends.get(backer_end) or modifiers.get(found.group(1).lower())
+            if backer and backer != span.label_:
+                yield (i, backer)
+        for span in spans:  # "freed Palmyra with the support of Russian forces"
+            before = doc.text[max(0, span.start_char - 40) : span.start_char]
+            if not _WITH_SUPPORT.search(before):
+                continue
+            subjects = [
+                i
+                for i, other in enumerate(spans)
+                if other.sent.start == span.sent.start
+                and other.start < span.start
+                and other.root.dep_ in _SUBJECT_DEPS
+                and other.label_ != span.label_
+            ]
+            if subjects:
+                yield (subjects[0], span.label_)
+        starts = {span.start_char: span.label_ for span in spans}
+        for i, span in enumerate(spans):
+            after = doc.text[span.end_char : span.end_char + 60]
+            found = _BACKED_BY.search(after)
+            if not found or found.group(1).lower() not in words:
+                continue
+            backer_start = span.end_char + found.end()
+            backer = starts.get(backer_start)
+            if backer is None:
+                word = re.match(r"[\w.'’-]+", doc.text[backer_start : backer_start + 30])
+                backer = modifiers.get(word.group(0).lower()) if word else None
             if backer and backer != span.label_:
                 yield (i, backer)
 

@@ -155,11 +155,49 @@ class EventRoles:
             key = self.modifiers.get(tok.text.lower())
             if key and (tok is token or tok.dep_ in ("amod", "compound", "nmod", "poss")):
                 return Arg(key, tok.idx, tok.idx + len(tok))
+        if token.lower_ in ("it", "they") and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._antecedent(token)
         # "its jets", "their forces": the nearest actor named before, in the sentence.
         if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
             before = [s for i, s in self.actor_at.items() if token.sent.start <= i < token.i]
             if before:
                 return self._arg(max(before, key=lambda s: s.start))
+        return None
+
+    def _antecedent(self, pronoun: Token) -> Arg | None:
+        """The actor a subject "it"/"they" stands for: the subject of the verb that
+        reports or governs its clause ("the coalition reported it had launched ..."),
+        else the nearest actor that is a subject earlier in this or the previous sentence."""
+        node = pronoun.head
+        while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                span = self._find(subject, self.actor_at)
+                if span is not None:
+                    return self._arg(span)
+        sent = pronoun.sent
+        start = sent.start
+        if start > 0:
+            start = pronoun.doc[start - 1].sent.start
+        subjects = [
+            s
+            for s in {id(s): s for s in self.actor_at.values()}.values()
+            if start <= s.start < pronoun.i and s.root.dep_ in ("nsubj", "nsubjpass")
+        ]
+        if subjects:
+            return self._arg(max(subjects, key=lambda s: s.start))
+        return None
+
+    def _civilian_victims(self, token: Token, event: EventMention) -> Arg | None:
+        """"Six people were killed", "killing 31 children": unnamed victims who are
+        civilians unless the text says otherwise."""
+        if event.type not in _VIOLENT | {"killing"}:
+            return None
+        if token.lemma_.lower() in self.rules.civilian_victim_nouns and "civilians" in (
+            self.actors.actors
+        ):
+            return Arg("civilians", token.idx, token.idx + len(token))
         return None
 
     def _premodifier_actor(self, trigger: Span) -> Arg | None:
@@ -261,7 +299,9 @@ class EventRoles:
             for by in (c for c in agent.children if c.dep_ == "pobj"):
                 event.agent = self._actor(by) or event.agent
         if passive_subject is not None:
-            event.target = self._actor(passive_subject)
+            event.target = self._actor(passive_subject) or self._civilian_victims(
+                passive_subject, event
+            )
             event.place = event.place or self._place(passive_subject)
         if obj is not None:
             self._object(obj, event)
@@ -284,7 +324,7 @@ class EventRoles:
                     holder = next((self._actor(c) for c in tok.children if self._actor(c)), None)
                     event.target = event.target or holder
             return
-        actor = self._actor(obj)
+        actor = self._actor(obj) or self._civilian_victims(obj, event)
         if actor is not None:
             event.target = event.target or actor
         elif place is not None:

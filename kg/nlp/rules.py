@@ -55,6 +55,7 @@ class Rules:
     reporting_verbs: frozenset[str]
     source_person_nouns: frozenset[str]
     victim_nouns: frozenset[str]
+    civilian_victim_nouns: frozenset[str]
     death_words: frozenset[str]
     skip_line_patterns: tuple[re.Pattern[str], ...]
     publisher_line_patterns: tuple[re.Pattern[str], ...]
@@ -109,6 +110,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         reporting_verbs=_words(tdata, "reporting_verbs", tpath),
         source_person_nouns=_words(tdata, "source_person_nouns", tpath),
         victim_nouns=_words(tdata, "victim_nouns", tpath),
+        civilian_victim_nouns=_words(tdata, "civilian_victim_nouns", tpath),
         death_words=_words(tdata, "death_words", tpath),
         skip_line_patterns=_patterns(rdata, "skip_line_patterns", rpath),
         publisher_line_patterns=_patterns(rdata, "publisher_line_patterns", rpath),

@@ -2,7 +2,10 @@
 
 Runs before the parser. News text puts headlines, datelines and paragraphs on lines of
 their own, without final punctuation: a line break always ends a sentence. Abbreviations
-such as "Govt." or "Gen." do not.
+such as "Govt." or "Gen." do not. Scraped pages also glue the repeated headline, the
+dateline, tag lists and links to other articles to the first words of a sentence: a
+sentence ends on each side of those (see :mod:`kg.nlp.layout`), and none starts inside
+them.
 """
 
 from __future__ import annotations
@@ -10,14 +13,52 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.ingest.datelines import DatelineRules, iter_datelines, load_dateline_rules
+from kg.nlp.layout import FurnitureRules, furniture, load_furniture_rules, title_repeats
 from kg.nlp.rules import Rules, load_rules
+
+_CLOSING = frozenset(".!?-:")  # punctuation that stays with the range before it
 
 
 class SentenceBreaks:
     """Force a sentence start after each line break; forbid one after an abbreviation."""
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(
+        self,
+        rules: Rules,
+        datelines: DatelineRules | None = None,
+        furniture_rules: FurnitureRules | None = None,
+    ) -> None:
         self.abbreviations = rules.abbreviations
+        self.datelines = datelines
+        self.furniture_rules = furniture_rules
+
+    def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
+        """Headline, dateline and furniture ranges that are sentences of their own."""
+        ranges = []
+        ranges.extend(title_repeats(doc.text))
+        if self.datelines is not None:
+            ranges.extend((d.start, d.end) for d in iter_datelines(doc.text, rules=self.datelines))
+        if self.furniture_rules is not None:
+            ranges.extend(furniture(doc, self.furniture_rules))
+        return ranges
+
+    def _isolate(self, doc: Doc, start: int, end: int) -> None:
+        inside = [t for t in doc if start <= t.idx < end and not t.is_space]
+        if not inside:
+            return
+        if inside[0].i > 0:
+            inside[0].is_sent_start = True
+        for token in inside[1:]:
+            if "\n" not in doc[token.i - 1].text_with_ws:
+                token.is_sent_start = False
+        after = inside[-1].i + 1
+        while after < len(doc) and (doc[after].is_space or doc[after].text in _CLOSING):
+            if not doc[after].is_space and "\n" not in doc[after - 1].text_with_ws:
+                doc[after].is_sent_start = False
+            after += 1
+        if after < len(doc):
+            doc[after].is_sent_start = True
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
@@ -32,9 +73,11 @@ class SentenceBreaks:
                 token.is_sent_start = False
         if len(doc) and doc[0].is_space and len(doc) > 1:
             doc[1].is_sent_start = True
+        for start, end in self._ranges(doc):
+            self._isolate(doc, start, end)
         return doc
 
 
 @Language.factory("kg_sentences", assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str) -> SentenceBreaks:
-    return SentenceBreaks(load_rules())
+    return SentenceBreaks(load_rules(), load_dateline_rules(), load_furniture_rules())

@@ -174,18 +174,24 @@ def test_large_fields(tmp_path):
     assert errors == [] and article.text == body.strip()
 
 
-def test_dateline_gives_the_date_only_without_metadata(tmp_path):
+def test_dateline_wins_over_the_date_column(tmp_path):
     path = tmp_path / "data.csv"
     path.write_text(
         "id,title,text,date\n"
         "1,Homs,Published April 19 2017 Shells fell on Homs.,\n"
         "2,Idlib,Published April 19 2017 Jets struck Idlib.,4/18/2017\n"
-        "3,Daraa,Clashes in Daraa.,not a date\n",
+        "3,Daraa,Clashes in Daraa.,not a date\n"
+        "4,Hama,Clashes in Hama.,4/18/2017\n",
         encoding="utf-8",
     )
     articles, errors = read([path])
     assert errors == []
-    assert [a.date for a in articles] == [dt.date(2017, 4, 19), dt.date(2017, 4, 18), None]
+    assert [a.date for a in articles] == [
+        dt.date(2017, 4, 19),
+        dt.date(2017, 4, 19),
+        None,
+        dt.date(2017, 4, 18),
+    ]
 
 
 def test_text_file_takes_the_date_of_its_dateline(tmp_path):

@@ -1,0 +1,111 @@
+"""Event rules that look past one clause: victims, pronouns, backing, article context."""
+
+import datetime as dt
+
+import pytest
+
+from kg.types import Article
+
+
+def events(doc):
+    return [
+        (e.type, e.agent and e.agent.key, e.target and e.target.key) for e in doc._.kg_events
+    ]
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    from kg.nlp.normalize import normalize_text
+    from kg.pipeline import _extractor
+
+    extractor = _extractor()
+
+    def run(text: str, title: str | None = None, date: dt.date | None = None):
+        body = normalize_text(text)
+        full = f"{title}\n\n{body}" if title else body
+        article = Article(id="t", text=full, title=title, date=date)
+        return extractor.extract(article, nlp(full))
+
+    return run
+
+
+def test_unnamed_victims_are_civilians(annotate):
+    doc = annotate("Six people were killed in a blast in Aleppo.")
+    assert ("bombing", None, "civilians") in events(doc)
+
+
+def test_named_victims_stay_who_they_are(annotate):
+    doc = annotate("Three rebels were killed in clashes with ISIS.")
+    assert all(target != "civilians" for _, _, target in events(doc))
+
+
+def test_subject_pronoun_takes_the_reporting_subject(annotate):
+    doc = annotate("The US-led coalition reported Monday it had launched 10 air strikes.")
+    assert ("airstrike", "us_led_coalition", None) in events(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The YPG backed by Syrian rebels killed 10 IS militants.", ("syrian_rebels", "ypg")),
+        (
+            "Government forces, backed by Russian air power, retook Palmyra.",
+            ("russian_forces", "syrian_government_forces"),
+        ),
+        (
+            "The Syrian army freed Palmyra with the support of Russian forces.",
+            ("russian_forces", "syrian_government_forces"),
+        ),
+    ],
+)
+def test_stated_backing_is_a_support_event(extract, text, pair):
+    ex = extract(text)
+    support = [(e.agent, e.target) for e in ex.events if e.type == "support"]
+    assert support == [pair]
+
+
+def test_backed_victims_are_not_a_support_event(extract):
+    ex = extract("Three US-backed Syrian rebels were killed near At Tanf.")
+    assert ("syrian_rebels", "united_states") in ex.backing
+    assert not [e for e in ex.events if e.type == "support"]
+
+
+def test_strikes_take_the_agent_the_article_names_for_them(extract):
+    ex = extract(
+        "Syrian government air strikes on rebel towns killed 44 people on Monday. "
+        "In Jassem 16 civilians were killed in four air strikes."
+    )
+    strikes = [e for e in ex.events if e.type == "airstrike"]
+    assert len(strikes) == 2
+    assert {e.agent for e in strikes} == {"syrian_government_forces"}
+
+
+def test_two_parties_striking_keep_their_own_strikes(extract):
+    ex = extract(
+        "Syrian government air strikes hit Douma. US-led coalition air strikes hit Raqqa. "
+        "Air strikes also hit Idlib."
+    )
+    idlib = [e for e in ex.events if e.type == "airstrike" and e.place == "geonames-169389"]
+    assert idlib and idlib[0].agent is None
+
+
+def test_retelling_at_the_same_place_is_one_event(extract):
+    ex = extract(
+        "Rebels shelled a school in Hamdaniyeh on Thursday. The shelling of Hamdaniyeh "
+        "killed three children, state media said."
+    )
+    shelling = [e for e in ex.events if e.type == "shelling"]
+    assert len(shelling) == 1
+    assert shelling[0].fatalities == 3
+
+
+def test_headline_joins_the_lead_event(extract):
+    ex = extract(
+        "US-led air strikes killed 22 people in Raqqa on Saturday. Russian air strikes hit "
+        "Idlib on Sunday.",
+        title="Air strikes kill 22 in Raqqa",
+        date=dt.date(2015, 7, 5),
+    )
+    lead = [e for e in ex.events if e.fatalities == 22]
+    assert len(lead) == 1 and lead[0].agent == "us_led_coalition"
+    assert len(lead[0].sentences) == 2  # the headline and the lead sentence

@@ -1,0 +1,86 @@
+"""The place ruler's rules beyond the gazetteer's own spellings (kg/nlp/place_ruler.py)."""
+
+SYRIA = "geonames-163843"
+RUSSIA = "geonames-2017370"
+IRAQ = "geonames-99237"
+
+
+def places(doc):
+    return [(s.text, s.label_) for s in doc.spans["kg_places"]]
+
+
+def keys(doc):
+    return [s.label_ for s in doc.spans["kg_places"]]
+
+
+def test_possessive_without_apostrophe_names_the_place(annotate):
+    doc = annotate("The fall of Syrias main commercial hub would be a blow.")
+    assert places(doc) == [("Syrias", SYRIA)]
+
+
+def test_foreign_country_is_a_place_only_where_something_is_in_it(annotate):
+    assert RUSSIA in keys(annotate("The group is banned in Russia."))
+    doc = annotate("The zone is part of a deal between Russia Iran and Turkey.")
+    assert keys(doc) == []
+    assert RUSSIA not in keys(annotate("Nyrabiya said Russias actions demonstrate intent."))
+
+
+def test_neighbouring_country_after_a_preposition_is_a_place(annotate):
+    doc = annotate("Other strikes targeted the jihadists in neighbouring Iraq the Pentagon said.")
+    assert IRAQ in keys(doc)
+
+
+def test_region_that_locates_a_town_names_the_country(annotate):
+    doc = annotate("Kurds advanced on the town of Azaz in northern Syria.")
+    assert ("northern Syria", SYRIA) in places(doc)
+    doc = annotate("Coalition jets carried out strikes in northern Syria on Monday.")
+    assert ("northern Syria", "northern_syria") in places(doc)
+
+
+def test_directional_adjective_is_not_a_region(annotate):
+    doc = annotate("A blast rocked the northern Syrian city of Aleppo.")
+    assert keys(doc) == ["geonames-170063"]
+
+
+def test_border_as_modifier_is_not_a_place(annotate):
+    doc = annotate("Fighting was heard from the Turkish border town of Kilis.")
+    assert keys(doc) == ["geonames-307864"]
+
+
+def test_border_with_a_country(annotate):
+    doc = annotate("The men surrendered in a town on the border with Iraq last week.")
+    assert set(keys(doc)) == {IRAQ, "syria_iraq_border"}
+
+
+def test_directional_part_of_the_city_last_named(annotate):
+    doc = annotate(
+        "Rockets hit Aleppo on Friday. Rebels took over the eastern part of the city in 2012."
+        " Terrorists in the citys western districts fired shells."
+    )
+    assert "eastern_aleppo" in keys(doc)
+    assert "western_aleppo" in keys(doc)
+
+
+def test_place_name_inside_a_persons_name(annotate):
+    doc = annotate(
+        "The UN coordinator in Syria Ali al-Zaatari called on all sides to avoid civilians."
+        " Zaatari said the situation was dire."
+    )
+    assert "zaatari_camp" not in keys(doc)
+
+
+def test_list_of_places_the_model_takes_for_a_person(annotate):
+    doc = annotate("Airstrikes hit the towns of Tal Minnis Sarmada and Maaret Alnouman.")
+    assert [t for t, _ in places(doc)] == ["Tal Minnis", "Sarmada", "Maaret Alnouman"]
+
+
+def test_other_transliteration_after_a_place_cue(annotate):
+    doc = annotate("A bomb went off in the village of Hassiya south of Homs.")
+    assert ("Hassiya", "geonames-169557") in places(doc)
+
+
+def test_governorates_of_the_article_choose_between_namesakes(annotate):
+    doc = annotate("Suicide bombers hit Jibrin in the central province of Hama.")
+    assert ("Jibrin", "jibrin_hama") in places(doc)
+    doc = annotate("Shells fell on Jibrin in Aleppo province.")
+    assert ("Jibrin", "jibrin") in places(doc)
