@@ -19,6 +19,7 @@ from kg.nlp.attribution import Source
 from kg.nlp.dates import resolve_date
 from kg.nlp.event_roles import Arg, EventMention
 from kg.nlp.matcher import PieceMatcher
+from kg.nlp.rules import load_rules
 from kg.types import (
     ActorRef,
     Article,
@@ -77,6 +78,7 @@ class Extractor:
         for alias, keys in actors.aliases.items():
             self._publisher_matcher.add(alias, keys[0], case_sensitive=False)
         self._tokenizer = tokenizer
+        self.rules = load_rules()
         words = "|".join(map(re.escape, sorted(actors.backing_words)))
         self._backing_word = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._glued_backing = re.compile(rf"[-‐–]\s?(?:{words})\s+$", re.IGNORECASE)
@@ -351,8 +353,8 @@ class Extractor:
                 groups.append(target_group)
             self._absorb(target_group, mention)
         groups = [g for g in groups if not self._generic(g)]
-        self._inherit_agents(groups)
         groups.sort(key=lambda g: min(m.trigger.start_char for m in g["mentions"]))
+        self._inherit_agents(groups)
         records = []
         for number, group in enumerate(groups, start=1):
             records.append(self._record(article, number, group, text, sentence_of, source_keys))
@@ -361,26 +363,49 @@ class Extractor:
     @staticmethod
     def _inherit_agents(groups: list[dict]) -> None:
         """Strikes of one kind whose agent the sentence leaves unsaid ("16 civilians were
-        killed in four air strikes") were carried out by the party the article names for
-        that kind of strike, when it names exactly one."""
+        killed in four air strikes") were carried out by the party that carried out the
+        article's last strike of that kind before them; before any, by the one party the
+        article names for that kind of strike, if it names only one."""
         for type_ in _INHERITED_AGENT:
-            agents = {g["agent"] for g in groups if g["type"] == type_ and g["agent"]}
-            if len(agents) != 1:
-                continue
-            (agent,) = agents
-            for group in groups:
-                if group["type"] == type_ and group["agent"] is None and group["target"] != agent:
-                    group["agent"] = agent
+            of_type = [g for g in groups if g["type"] == type_]
+            agents = {g["agent"] for g in of_type if g["agent"]}
+            last = next(iter(agents)) if len(agents) == 1 else None
+            for group in of_type:
+                if group["agent"] is not None:
+                    last = group["agent"]
+                elif last is not None and group["target"] != last:
+                    group["agent"] = last
 
     def _generic(self, group: dict) -> bool:
-        """A summary such as "230,000 people have been killed in Syria since 2011": no one
-        did it to anyone, nowhere more precise than a country, at no stated time."""
+        """A summary, not an event: "230,000 people have been killed in Syria" (no one did
+        it to anyone, nowhere more precise than a country, at no stated time), or the
+        war's background ("have been killed since the conflict began", "the war began in
+        2011 with protests") nowhere more precise than a governorate."""
+        place = self.places.get(group["place"]) if group["place"] else None
+        if all(self._background(m) for m in group["mentions"]):
+            return place is None or place.kind in ("country", "governorate")
         if group["agent"] or group["target"]:
             return False
         if any(m.date is not None for m in group["mentions"]):
             return False
-        place = self.places.get(group["place"]) if group["place"] else None
         return place is None or place.kind == "country"
+
+    def _background(self, mention: EventMention) -> bool:
+        """A mention in a sentence about how the war began, or counted "since" a time."""
+        rules = self.rules
+        head = mention.trigger.root
+        war = rules.background_subjects | {"start", "beginning", "outbreak", "then"}
+        for token in (head, head.head):
+            for prep in (c for c in token.children if c.lower_ == "since"):
+                if any(o.lemma_.lower() in war for o in prep.children):
+                    return True  # "since the start of the war", "since then"
+        for token in mention.trigger.sent:
+            if token.lemma_.lower() in rules.background_verbs and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rules.background_subjects
+                for c in token.children
+            ):
+                return True
+        return False
 
     def _absorb(self, group: dict, mention: EventMention) -> None:
         if mention.type in _SPECIFIC.get(group["type"], ()):

@@ -123,6 +123,9 @@ class EventRoles:
         self.place_at = {
             i: s for s in doc.spans.get("kg_places", []) for i in range(s.start, s.end)
         }
+        self.trigger_at = {
+            i: s for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)
+        }
         mentions = [self._mention(doc, t) for t in doc.spans.get("kg_triggers", [])]
         mentions = [m for m in mentions if m is not None]
         doc._.kg_events = tuple(self._absorb_killings(mentions))
@@ -256,6 +259,14 @@ class EventRoles:
         verbal = head.pos_ in _VERBAL
         lemma = " ".join(t.lemma_.lower() for t in trigger)
         if verbal:
+            subject = self._subject(head)
+            if (
+                subject is not None
+                and subject.dep_ == "nsubj"
+                and subject.i in self.trigger_at
+                and event.type in ("attack", self.trigger_at[subject.i].label_)
+            ):
+                return None  # "air strikes targeted X": the noun's event, read from the noun
             if not self._verb_roles(head, event, lemma):
                 return None
         else:
@@ -482,13 +493,31 @@ class EventRoles:
             event.type = "attack"
 
     def _airborne(self, head: Token, event: EventMention) -> bool:
-        lemmas = {t.lemma_.lower() for t in head.sent}
-        if lemmas & self.rules.air_words:
+        """Air words in the trigger's clause ("jets struck", "an attack by warplanes",
+        not the "suicide bombers" of a bombing trigger), or an agent that strikes from
+        the air: a coalition, or a state's forces "bombing" a place."""
+        clause = head.head if head.pos_ not in _VERBAL and head.head.pos_ in _VERBAL else head
+        words = {
+            t.lemma_.lower()
+            for t in clause.subtree
+            if t.i not in self.trigger_at or self.trigger_at[t.i].label_ != "bombing"
+            or t.i in range(event.trigger.start, event.trigger.end)
+        }
+        if words & self.rules.air_words and not (
+            event.type == "bombing" and event.trigger.root.lemma_.lower() != "bombing"
+        ):
             return True
         if event.agent is not None:
             actor = self.actors.get(event.agent.key)
             if actor is not None and actor.type in self.rules.air_actor_types:
                 return True
+            if (
+                actor is not None
+                and event.type == "bombing"
+                and actor.type == "state_force"
+                and event.trigger.root.lemma_.lower() in ("bombing", "bomb")
+            ):
+                return True  # "regime bombing of Douma": bombs from aircraft
         return False
 
     # -- killings inside other events -----------------------------------------------
@@ -505,6 +534,12 @@ class EventRoles:
                 if o in k.ancestors or k in o.ancestors or o.head is k.head:
                     host = other
                     break
+            if host is None and killing.agent is None:
+                # "54 killed in Aleppo as regime warplanes pound ...": with no killer of
+                # its own, a death in a sentence that states one violent act is its toll.
+                same = [o for o in hosts if o.trigger.root.sent.start == k.sent.start]
+                if len({o.type for o in same}) == 1:
+                    host = same[0]
             if host is None:
                 kept.append(killing)
                 continue

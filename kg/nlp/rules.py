@@ -56,6 +56,8 @@ class Rules:
     source_person_nouns: frozenset[str]
     victim_nouns: frozenset[str]
     civilian_victim_nouns: frozenset[str]
+    background_verbs: frozenset[str]
+    background_subjects: frozenset[str]
     death_words: frozenset[str]
     skip_line_patterns: tuple[re.Pattern[str], ...]
     publisher_line_patterns: tuple[re.Pattern[str], ...]
@@ -111,6 +113,8 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         source_person_nouns=_words(tdata, "source_person_nouns", tpath),
         victim_nouns=_words(tdata, "victim_nouns", tpath),
         civilian_victim_nouns=_words(tdata, "civilian_victim_nouns", tpath),
+        background_verbs=_words(tdata.get("background") or {}, "verbs", tpath),
+        background_subjects=_words(tdata.get("background") or {}, "subjects", tpath),
         death_words=_words(tdata, "death_words", tpath),
         skip_line_patterns=_patterns(rdata, "skip_line_patterns", rpath),
         publisher_line_patterns=_patterns(rdata, "publisher_line_patterns", rpath),

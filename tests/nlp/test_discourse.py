@@ -80,13 +80,14 @@ def test_strikes_take_the_agent_the_article_names_for_them(extract):
     assert {e.agent for e in strikes} == {"syrian_government_forces"}
 
 
-def test_two_parties_striking_keep_their_own_strikes(extract):
+def test_a_strike_takes_the_agent_of_the_last_strike_before_it(extract):
     ex = extract(
-        "Syrian government air strikes hit Douma. US-led coalition air strikes hit Raqqa. "
-        "Air strikes also hit Idlib."
+        "Air strikes hit Idlib. Syrian government air strikes hit Douma. US-led coalition "
+        "air strikes hit Raqqa. Air strikes also hit Deir ez-Zor."
     )
-    idlib = [e for e in ex.events if e.type == "airstrike" and e.place == "geonames-169389"]
-    assert idlib and idlib[0].agent is None
+    agents = {e.place: e.agent for e in ex.events if e.type == "airstrike"}
+    assert agents["geonames-169389"] is None  # Idlib: before any, and two parties strike
+    assert agents["geonames-170794"] == "us_led_coalition"  # Deir ez-Zor
 
 
 def test_retelling_at_the_same_place_is_one_event(extract):
