@@ -45,6 +45,9 @@ _BACKED_ACTS = frozenset(
     {"airstrike", "shelling", "bombing", "armed_clash", "attack", "territory_change", "advance",
      "siege", "killing"}
 )
+# One bombardment told with several words takes the most specific kind.
+_GENERIC_BOMBING = frozenset({"bombing", "bomb", "bombard", "bombardment"})
+_BOMBARDMENT_RANK = {"airstrike": 0, "shelling": 1, "bombing": 2}
 _MODALITY_ORDER = ("denied", "attempted", "alleged", "reported", "asserted")
 
 
@@ -282,6 +285,7 @@ class Extractor:
         if (
             a != b
             and not victims_only
+            and not self._one_bombardment(group, mention)
             and b not in _SPECIFIC.get(a, ())
             and a not in (_SPECIFIC.get(b, ()))
         ):
@@ -297,8 +301,26 @@ class Extractor:
         return True
 
     @staticmethod
+    def _one_bombardment(group: dict, mention: EventMention) -> bool:
+        """"Heavy artillery fire and air strikes on Eastern Ghouta have killed 66", "the
+        bombardment ... on the sixth day of heavy bombing": strikes of the bombardment
+        family told in one sentence are one event."""
+        last = group["mentions"][-1]
+        if last.trigger.sent.start != mention.trigger.sent.start:
+            return False
+
+        def kind(m: EventMention) -> bool:
+            return m.type in ("airstrike", "shelling") or (
+                m.type == "bombing" and m.trigger.root.lemma_.lower() in _GENERIC_BOMBING
+            )
+
+        return kind(mention) and all(kind(m) for m in group["mentions"] if m.type != "killing")
+
+    @staticmethod
     def _corefers(group: dict, mention: EventMention) -> bool:
         if mention.anaphoric:
+            return True
+        if Extractor._one_bombardment(group, mention):
             return True
         if mention.type == "killing" and group["type"] != "killing" and mention.agent is None:
             # "... air strikes on the town. At least 16 people were killed": the toll of the
@@ -341,6 +363,10 @@ class Extractor:
                     target_group = group
                     break
             if target_group is None:
+                if headline and any(
+                    g["mentions"][0] not in heads for g in groups
+                ):
+                    continue  # a headline summarises the body; its own event is told there
                 if mention.agent is None and mention.target is None and mention.place is None:
                     continue  # too vague to be an event of its own
                 target_group = {
@@ -408,7 +434,9 @@ class Extractor:
         return False
 
     def _absorb(self, group: dict, mention: EventMention) -> None:
-        if mention.type in _SPECIFIC.get(group["type"], ()):
+        if mention.type in _SPECIFIC.get(group["type"], ()) or (
+            _BOMBARDMENT_RANK.get(mention.type, 9) < _BOMBARDMENT_RANK.get(group["type"], 9)
+        ):
             group["type"] = mention.type
         for role in ("agent", "target"):
             arg = getattr(mention, role)

@@ -197,6 +197,8 @@ class EventRoles:
         civilians unless the text says otherwise."""
         if event.type not in _VIOLENT | {"killing"}:
             return None
+        if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            return None  # "the men were executed": people named before, who may be fighters
         if token.lemma_.lower() in self.rules.civilian_victim_nouns and "civilians" in (
             self.actors.actors
         ):
@@ -258,6 +260,8 @@ class EventRoles:
         event = EventMention(trigger=trigger, type=trigger.label_)
         verbal = head.pos_ in _VERBAL
         lemma = " ".join(t.lemma_.lower() for t in trigger)
+        if verbal and lemma == "control" and head.tag_ in ("VBZ", "VBP"):
+            return None  # "ISIS controls most of the province": a state, not a change
         if verbal:
             subject = self._subject(head)
             if (
@@ -489,6 +493,9 @@ class EventRoles:
                 event.agent = Arg(actor.forces, event.agent.start_char, event.agent.end_char)
         if event.type in ("attack", "bombing") and self._airborne(head, event):
             event.type = "airstrike"
+        if event.type == "evacuation" and event.agent is None and event.target is not None:
+            # "the evacuation of civilians": the people who leave are the ones acting
+            event.agent, event.target = event.target, None
         if event.type == "territory_change" and event.modality == "attempted":
             event.type = "attack"
 

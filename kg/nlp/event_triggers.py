@@ -3,7 +3,8 @@
 Matches the trigger lexicon of ``data/triggers.yaml`` on lemmas ("struck" = "strike",
 "air strikes" = "air strike"), checks the part of speech where the lexicon restricts it,
 and writes ``doc.spans["kg_triggers"]`` with the event type as label. Triggers inside
-actor or place names ("Islamic State *Front*") are not events.
+actor or place names ("Islamic State *Front*") are not events, and neither are trigger
+words used to describe something else (see :func:`describes`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,36 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.layout import in_skipped
-from kg.nlp.matcher import _CALENDAR, PieceMatcher
+from kg.nlp.matcher import _CALENDAR, Match, PieceMatcher
 from kg.nlp.rules import Rules, TriggerWord, load_rules
 
 SPANS_KEY = "kg_triggers"
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def describes(span: Span, trigger_tokens: set[int]) -> bool:
+    """True when the trigger word only describes another word instead of stating an event:
+
+    * a participle used as an adjective: "the *besieged* town", "the *targeted* airbase",
+      "*displaced* families";
+    * a present participle modifying a noun that is not itself an event: "a coalition
+      *fighting* IS", "the coalition *targeting* the jihadists" (a role, not an act;
+      "a strike *killing* five" stays);
+    * a noun modifying another noun that is not an event: "*detention* centres",
+      "*attack* helicopters", "*protest* movement" ("*barrel bomb* attacks" stays).
+
+    Headline words tagged as proper nouns are left alone: their parse is unreliable.
+    """
+    head = span.root
+    governor = head.head
+    if governor is head or governor.i in trigger_tokens:
+        return False
+    if head.pos_ in _VERBAL and head.dep_ == "amod":
+        return True
+    if head.pos_ in _VERBAL and head.tag_ == "VBG" and head.dep_ == "acl":
+        return True
+    return head.pos_ == "NOUN" and head.dep_ == "compound" and governor.pos_ == "NOUN"
 
 
 class EventTriggers:
@@ -36,19 +61,23 @@ class EventTriggers:
         for key in ("kg_actors", "kg_places"):
             for span in doc.spans.get(key, []):
                 taken.update(range(span.start, span.end))
-        triggers = []
+        typed: list[tuple[Match[TriggerWord], TriggerWord]] = []
         for match in self.matcher(doc):
             if in_skipped(doc, match.start_char) or taken & set(range(match.start, match.end)):
                 continue
-            span = doc[match.start : match.end]
-            head = span.root
+            head = doc[match.start : match.end].root
             pos = head.pos_
             if pos == "PROPN" and (head.ent_type_ or head.lower_ in _CALENDAR):
                 continue  # "March 2011", "Battle Brigade": a name, not an event
             word = self._choose(match.values, pos)
-            if word is None:
-                continue
-            triggers.append(Span(doc, span.start, span.end, label=word.type))
+            if word is not None:
+                typed.append((match, word))
+        trigger_tokens = {i for match, _ in typed for i in range(match.start, match.end)}
+        triggers = []
+        for match, word in typed:
+            span = Span(doc, match.start, match.end, label=word.type)
+            if not describes(span, trigger_tokens):
+                triggers.append(span)
         doc.spans[SPANS_KEY] = triggers
         return doc
 
