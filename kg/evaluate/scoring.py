@@ -164,12 +164,14 @@ class _ArticleScorer:
         self._one_to_one(self.gold.actors, self.actor_map, mentioned_actors, "actor", result)
         self._one_to_one(self.gold.places, self.place_map, mentioned_places, "place", result)
         text = ex.article.text
-        used: set[int] = set()
-        for g in self.gold.events:
+        # Every (gold, predicted) pair whose sentences overlap, ranked: 2 = a match (type
+        # and agent or place agree), 1 = a candidate only. Matches are assigned first, so
+        # a candidate never takes the event another gold event matches.
+        pairs: dict[int, list[tuple[int, int, dict]]] = {}
+        for n, g in enumerate(self.gold.events):
             where = _locate(text, g.get("sentence") or "")
-            best, best_rank = None, 0
             for i, e in enumerate(ex.events):
-                if i in used or not any(_overlap(where, (s.start, s.end)) for s in e.sentences):
+                if not any(_overlap(where, (s.start, s.end)) for s in e.sentences):
                     continue
                 values = {
                     "type": e.type,
@@ -183,15 +185,27 @@ class _ArticleScorer:
                 agree = {k: self._agrees(k, g.get(k), values[k]) for k in _FIELDS}
                 role = (agree["agent"] and g.get("agent")) or (agree["place"] and g.get("place"))
                 rank = 2 if agree["type"] and role else 1 if (agree["type"] or role) else 0
-                if rank > best_rank:
-                    best, best_rank, best_agree = i, rank, agree
-            if best is None:
+                if rank:
+                    pairs.setdefault(n, []).append((rank, i, agree))
+        used: set[int] = set()
+        chosen: dict[int, tuple[int, int, dict]] = {}
+        for wanted in (2, 1):
+            for n in range(len(self.gold.events)):
+                if n in chosen:
+                    continue
+                options = [p for p in pairs.get(n, []) if p[0] == wanted and p[1] not in used]
+                if options:
+                    best = max(options, key=lambda p: sum(p[2].values()))
+                    chosen[n] = best
+                    used.add(best[1])
+        for n, g in enumerate(self.gold.events):
+            if n not in chosen:
                 result.misses.append(
                     f"{self.gold.unit_id}: missed event {g['type']} "
                     f"{g.get('agent')} -> {g.get('target')} @ {g.get('place')}"
                 )
                 continue
-            used.add(best)
+            best_rank, best, best_agree = chosen[n]
             e = ex.events[best]
             wrong = [k for k in _FIELDS if not best_agree[k]]
             if wrong:

@@ -100,3 +100,24 @@ def test_event_matching_needs_sentence_type_and_a_role(tmp_path, seed_path, seed
         tmp_path, seed_path, actors=gold.actors, places=gold.places, events=[elsewhere]
     )
     assert evaluate_extractions([(gold, seed_extraction)]).counts["event_tp"] == 0
+
+
+def test_matches_are_assigned_before_candidates(tmp_path, seed_path, seed_extraction):
+    """A gold event that only shares a sentence must not take the predicted event that
+    another gold event matches."""
+    sentence = (
+        "In April, ISIS forces attempted to take the US base near At Tanf in which "
+        "three US-backed Syrian rebels were killed."
+    )
+    base = {"target": None, "date": None, "fatalities": None, "modality": "attempted"}
+    near_miss = {**base, "type": "siege", "agent": "ISIS", "place": None, "sentence": sentence}
+    match = {**base, "type": "attack", "agent": "ISIS", "place": "At Tanf", "sentence": sentence}
+    gold = write_gold(
+        tmp_path,
+        seed_path,
+        actors=[{"name": "ISIS", "type": "jihadist_group", "mentions": ["ISIS"]}],
+        places=[{"name": "At Tanf", "kind": "town", "mentions": ["At Tanf"]}],
+        events=[near_miss, match],
+    )
+    result = evaluate_extractions([(gold, seed_extraction)])
+    assert result.counts["event_tp"] == 1
