@@ -10,9 +10,9 @@ Matching rules (documented in the README):
 * An **event** is a *candidate match* for a gold event when one of its sentences overlaps
   the gold sentence and at least one of type, agent and place agree. It is a *match*
   (counted for precision, recall and F1) when its type agrees and at least one of agent
-  and place agree. Field accuracies (type, agent, target, place, date, fatalities,
-  modality) are over candidate matches; a field agrees when both are empty or both name
-  the same thing.
+  and place agree. One-to-one: matches are assigned before candidates. Field accuracies
+  (type, agent, target, place, date, fatalities, modality) are over the paired events; a
+  field agrees when both are empty or both name the same thing.
 """
 
 from __future__ import annotations
