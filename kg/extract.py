@@ -85,6 +85,9 @@ class Extractor:
         words = "|".join(map(re.escape, sorted(actors.backing_words)))
         self._backing_word = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
         self._glued_backing = re.compile(rf"[-‐–]\s?(?:{words})\s+$", re.IGNORECASE)
+        self._backed_act = re.compile(
+            rf"([\w.'’]+)\s?[-‐–]\s?(?:{words})\s+(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE
+        )
 
     # -- actors and places ------------------------------------------------------------
     def _publisher(self, name: str) -> ActorRef:
@@ -277,7 +280,49 @@ class Extractor:
                     sources=host.sources if host else (),
                 )
             )
+        # "a Russian-backed offensive": the backer supports whoever carried out the act.
+        for event in events:
+            if event.type not in _BACKED_ACTS or event.agent is None:
+                continue
+            for trigger in event.triggers:
+                window_start = max(0, trigger.span.start - 40)
+                found = self._backed_act.search(text[window_start : trigger.span.start])
+                backer = self._modifier_key(found.group(1)) if found else None
+                if not backer or backer == event.agent:
+                    continue
+                if (backer, event.agent, event.place) in seen:
+                    continue
+                seen.add((backer, event.agent, event.place))
+                local_id = f"e{len(events) + len(out) + 1}"
+                mention = Mention(
+                    _span(text, window_start + found.start(1), trigger.span.end),
+                    trigger.sentence,
+                    "event",
+                    local_id,
+                )
+                out.append(
+                    EventRecord(
+                        local_id=local_id,
+                        type="support",
+                        triggers=(mention,),
+                        sentences=(trigger.sentence,),
+                        agent=backer,
+                        target=event.agent,
+                        place=event.place,
+                        date=event.date,
+                        modality=event.modality,
+                        sources=event.sources,
+                    )
+                )
+                break
         return out
+
+    def _modifier_key(self, word: str) -> str | None:
+        lowered = word.lower()
+        for modifier, key in self.actors.modifiers.items():
+            if modifier.lower() == lowered:
+                return key
+        return None
 
     def _compatible(self, group: dict, mention: EventMention) -> bool:
         a, b = group["type"], mention.type

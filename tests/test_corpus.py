@@ -2,8 +2,8 @@
 
 FA-KES: Abu Salem et al., "FA-KES: A Fake News Dataset around the Syrian War",
 ICWSM 2019, CC BY 4.0 — read from ../shared, never copied into the repository.
-The thresholds below are regression guards at the level reached so far, not the targets
-of the extraction issue (see the README's "Measuring against gold").
+The thresholds below are the extraction issue's targets where they are reached, and a
+regression guard at the level reached so far where not (events F1).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def test_governorate_coverage(run):
 
 def test_scores_do_not_regress(run):
     scores = run.result.as_dict()
-    assert scores["actor"]["f1"] >= 0.80
-    assert scores["place"]["f1"] >= 0.80
-    assert scores["event"]["f1"] >= 0.33
-    assert scores["matched_events"]["type"] >= 0.75
+    assert scores["actor"]["f1"] >= 0.85  # the issue's target
+    assert scores["place"]["f1"] >= 0.90  # the issue's target
+    assert scores["event"]["f1"] >= 0.50  # target 0.65, not reached yet
+    assert scores["matched_events"]["type"] >= 0.85  # the issue's target

@@ -1,9 +1,11 @@
 """Grouping reports into events: greedy, complete-link agglomeration over scored pairs.
 
-Pairs are taken best first; two groups are joined only when *every* pair across them is
-compatible (:func:`~kg.merge.rules.compare` does not veto it) and no article would tell
-the event twice. So a vague report ("strikes in Aleppo province") can join one of two
-events at two towns of the governorate, but never chain them into one.
+Pairs that are evidence enough on their own (:meth:`~kg.merge.rules.Comparison.links`)
+are taken best first; two groups are joined only when *every* pair across them is
+compatible (:func:`~kg.merge.rules.compare` does not veto it), at most half of those
+pairs disagree on an actor (a conflicting claim, kept on the reports), and no article
+would tell the event twice. So a vague report ("strikes in Aleppo province") can join one
+of two events at two towns of the governorate, but never chain them into one.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def cluster_reports(
     for i, j in pairs:
         verdict = comparer(reports[i], reports[j], context)
         verdicts[(i, j)] = verdict
-        if verdict is not None and verdict.score >= threshold:
+        if verdict is not None and verdict.links(threshold):
             scored.append((verdict.score, i, j))
     # Best first; ties broken by IRI so the result does not depend on set order.
     scored.sort(key=lambda x: (-x[0], str(reports[x[1]].iri), str(reports[x[2]].iri)))
@@ -104,7 +106,10 @@ def cluster_reports(
             continue
         if {reports[x].article for x in members[gi]} & {reports[y].article for y in members[gj]}:
             continue
-        if any(verdict(x, y) is None for x in members[gi] for y in members[gj]):
+        cross = [verdict(x, y) for x in members[gi] for y in members[gj]]
+        if any(v is None for v in cross):
+            continue
+        if sum(bool(v.conflicts) for v in cross) * 2 > len(cross):  # type: ignore[union-attr]
             continue
         keep, gone = (gi, gj) if len(members[gi]) >= len(members[gj]) else (gj, gi)
         for x in members[gone]:

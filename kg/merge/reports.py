@@ -121,12 +121,11 @@ class PlaceInfo:
 
 @dataclass(frozen=True)
 class ActorInfo:
-    """An actor with its type and the actors it is backed by or affiliated with."""
+    """An actor with its label and type."""
 
     iri: URIRef
     label: str
     type: str
-    related: frozenset[URIRef] = frozenset()
 
 
 @dataclass
@@ -135,6 +134,7 @@ class Context:
 
     places: dict[URIRef, PlaceInfo] = field(default_factory=dict)
     actors: dict[URIRef, ActorInfo] = field(default_factory=dict)
+    affiliations: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # person -> bodies
 
     def governorate(self, place: URIRef | None) -> URIRef | None:
         """The governorate a place is, or lies in (None for countries and unknown places)."""
@@ -179,19 +179,15 @@ def _read_context(graph: Graph, context: Context) -> None:
     for actor in graph.subjects(RDF.type, CKG.Actor):
         if not isinstance(actor, URIRef):
             continue
-        related = {
-            *graph.objects(actor, CKG.backedBy),
-            *graph.objects(actor, CKG.affiliatedWith),
-        }
-        known = context.actors.get(actor)
-        if known is not None:
-            related |= known.related
-        context.actors[actor] = ActorInfo(
-            iri=actor,
-            label=str(graph.value(actor, RDFS.label) or _key(actor)),
-            type=_key(graph.value(actor, SEM.actorType)),
-            related=frozenset(r for r in related if isinstance(r, URIRef)),
-        )
+        for body in graph.objects(actor, CKG.affiliatedWith):
+            if isinstance(body, URIRef):
+                context.affiliations.setdefault(actor, set()).add(body)
+        if actor not in context.actors:
+            context.actors[actor] = ActorInfo(
+                iri=actor,
+                label=str(graph.value(actor, RDFS.label) or _key(actor)),
+                type=_key(graph.value(actor, SEM.actorType)),
+            )
 
 
 def _timestamp(literal) -> TimeStamp | None:  # noqa: ANN001 - an rdflib Literal or None

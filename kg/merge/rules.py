@@ -29,7 +29,7 @@ from functools import cache
 
 from rdflib import URIRef
 
-from kg.merge.reports import Context, Report
+from kg.merge.reports import Context, PlaceInfo, Report
 from kg.rdf.iris import actor_iri
 
 #: Type families: only reports of one family are ever compared (the first blocking key).
@@ -64,8 +64,10 @@ TYPE_PAIRS = {
 
 #: Two settlements or sites at most this far apart may be one event's place.
 NEARBY_KM = 15.0
-#: Two day-precise dates at most this many days apart may be one event's date.
-DAY_GAP = 1
+#: Two day-precise dates at most this many days apart may be one event's date. Zero:
+#: raids on one town on consecutive days are common, and told apart only by the day.
+DAY_GAP = 0
+CIVILIANS = actor_iri("civilians")
 #: Pairs scoring below this are not merged.
 THRESHOLD = 0.7
 
@@ -118,7 +120,12 @@ class Comparison:
 
     score: float
     reasons: tuple[str, ...]
-    conflicts: tuple[str, ...] = ()  # "agent" and/or "target"
+    conflicts: tuple[str, ...] = ()  # "agent" or "target": the reports disagree on it
+    linkable: bool = True  # False: may share an event found otherwise, but not join one
+
+    def links(self, threshold: float = 0.7) -> bool:
+        """Whether this pair alone is evidence enough to merge the two reports."""
+        return self.linkable and self.score >= threshold
 
 
 Facet = tuple[float, str] | None
@@ -148,12 +155,18 @@ def place_score(a: URIRef | None, b: URIRef | None, context: Context) -> Facet:
     if a == b:
         if pa.kind == "country":
             return 0.3, f"place: {pa.label} (country only)"
-        return (0.7 if pa.is_area else 1.0), f"place: {pa.label}"
+        if pa.is_area or is_busy(pa, context):
+            return 0.7, f"place: {pa.label}"
+        return 1.0, f"place: {pa.label}"
     for outer, inner in ((pa, pb), (pb, pa)):
         if inner.governorate == outer.iri:
             return 0.7, f"place: {inner.label} in {outer.label} governorate"
-        if inner.country == outer.iri and outer.kind == "country":
+        if outer.kind == "country" and inner.country == outer.iri:
             return 0.3, f"place: {inner.label} in {outer.label}"
+        if outer.kind == "region" and outer.governorate is None:
+            if outer.country is not None and inner.country == outer.country:
+                return 0.3, f"place: {inner.label} in {outer.label}"
+            continue
         if outer.kind == "region" and not inner.is_area:
             distance = outer.km_to(inner)
             if distance is not None and distance <= 3 * NEARBY_KM:
@@ -166,6 +179,37 @@ def place_score(a: URIRef | None, b: URIRef | None, context: Context) -> Facet:
     if distance is not None and distance <= NEARBY_KM:
         return 0.6, f"place: {pa.label} {distance:.0f} km from {pb.label}"
     return None
+
+
+def is_busy(place: PlaceInfo, context: Context) -> bool:
+    """Whether a place is a governorate's capital (Aleppo, Damascus, Homs, ...): a city where
+    many events happen on one day, so that place and day alone say little.
+
+    >>> from rdflib import URIRef
+    >>> gov = PlaceInfo(URIRef("g"), "Aleppo Governorate", "governorate")
+    >>> city = PlaceInfo(URIRef("c"), "Aleppo", "city", governorate=gov.iri)
+    >>> is_busy(city, Context(places={gov.iri: gov, city.iri: city}))
+    True
+    """
+    if place.kind != "city" or place.governorate is None:
+        return False
+    governorate = context.places.get(place.governorate)
+    return governorate is not None and governorate.label.startswith(place.label)
+
+
+def _in_busy_city(report: Report, context: Context) -> bool:
+    place = context.places.get(report.place) if report.place is not None else None
+    if place is None:
+        return False
+    if is_busy(place, context):
+        return True
+    if place.kind in {"district", "site"} and place.governorate is not None:
+        return any(
+            is_busy(other, context) and (place.km_to(other) or NEARBY_KM + 1) <= NEARBY_KM
+            for other in context.places.values()
+            if other.governorate == place.governorate and other.kind == "city"
+        )
+    return False
 
 
 def date_score(a: Report, b: Report) -> Facet:
@@ -209,21 +253,23 @@ def _stamp(report: Report) -> str:
 
 
 def actor_score(role: str, a: URIRef | None, b: URIRef | None, context: Context) -> Facet:
-    """Score two actors in one role: 1 if the same, 0.5 if one is missing, 0.6 if linked by
-    backing or affiliation or if one stands for the other (see :func:`stand_ins`);
-    ``None`` for two unrelated actors (a contradiction)."""
+    """Score two actors in one role: 1 if the same, 0.5 if one is missing, 0.6 if one stands
+    for the other (see :func:`stand_ins`, and a person for the body they speak for), 0.3 for
+    civilians against another target; ``None`` for two other actors (a contradiction, even
+    for allies: blaming Russia or the Syrian government for one raid is a disagreement)."""
     if a is None and b is None:
         return 0.5, f"{role}: none given"
     if a is None or b is None:
         return 0.5, f"{role}: {context.label(a or b)} (one report)"
     if a == b:
         return 1.0, f"{role}: {context.label(a)}"
-    ia, ib = context.actors.get(a), context.actors.get(b)
-    related = frozenset({a, b}) in stand_ins()
-    if ia is not None and ib is not None and (a in ib.related or b in ia.related):
-        related = True
-    if related:
+    if frozenset({a, b}) in stand_ins() or a in context.affiliations.get(b, ()) or b in (
+        context.affiliations.get(a, ())
+    ):
         return 0.6, f"{role}: {context.label(a)} ~ {context.label(b)}"
+    if role == "target" and CIVILIANS in (a, b):
+        # "a strike on IS positions killed civilians": target and victims, both true
+        return 0.3, f"target: {context.label(a)} ~ {context.label(b)} (target and victims)"
     return None
 
 
@@ -239,17 +285,19 @@ def compare(a: Report, b: Report, context: Context) -> Comparison | None:
     }
     if any(f is None for f in facets.values()):
         return None
+    if facets["type"][0] < 0.8 and (_in_busy_city(a, context) or _in_busy_city(b, context)):  # type: ignore[index]
+        return None  # in a big city, an air raid and a shelling on one day are two events
     exact = (
         a.type == b.type
         and facets["place"][0] == 1.0  # type: ignore[index]
         and facets["date"][0] == 1.0  # type: ignore[index]
     )
     conflicts = []
-    for role, x, y in (("agent", a.agent, b.agent), ("target", a.target, b.target)):
+    # A denial names who did *not* act ("Russian planes carried out no strikes").
+    agents = (None if a.modality == "denied" else a.agent, None if b.modality == "denied" else b.agent)
+    for role, x, y in (("agent", *agents), ("target", a.target, b.target)):
         facet = actor_score(role, x, y, context)
         if facet is None:
-            if not exact:
-                return None
             facet = (0.0, f"{role}: {context.label(x)} vs {context.label(y)} (conflicting claims)")
             conflicts.append(role)
         facets[role] = facet
@@ -257,4 +305,4 @@ def compare(a: Report, b: Report, context: Context) -> Comparison | None:
         return None  # disagreeing on both who did it and to whom: two events
     score = sum(WEIGHTS[name] * facet[0] for name, facet in facets.items())  # type: ignore[index]
     reasons = tuple(facet[1] for facet in facets.values())  # type: ignore[index]
-    return Comparison(round(score, 3), reasons, tuple(conflicts))
+    return Comparison(round(score, 3), reasons, tuple(conflicts), linkable=exact or not conflicts)

@@ -216,6 +216,8 @@ class EventRoles:
             if any(t.is_punct and t.text not in "-'" for t in words):
                 continue
             text = " ".join(t.text for t in words).replace(" - ", "-").replace(" -", "-")
+            if any(w in text.lower().split("-")[1:] for w in self.actors.backing_words):
+                return None  # "a Russian-backed offensive": the backer, not the agent
             key = self.modifiers.get(text.lower()) or self.modifiers.get(
                 text.lower().replace("-led", "").replace("-backed", "")
             )
@@ -394,8 +396,15 @@ class EventRoles:
             if obj is not None and event.target is None:
                 event.target = self._actor(obj)
             self._prep_roles(governor, event)
-        elif noun.dep_ == "poss":
-            pass
+        elif (
+            noun.dep_ == "pobj"
+            and governor.lower_ in ("with", "through", "in")
+            and governor.head.pos_ in _VERBAL
+        ):
+            # "regime forces drove rebels from the city with an offensive"
+            subject = self._subject(governor.head)
+            if subject is not None:
+                event.agent = event.agent or self._actor(subject)
 
     # -- place, date, modality, fatalities ------------------------------------------
     def _place_in_clause(self, head: Token) -> Arg | None:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.layout import in_skipped
-from kg.nlp.matcher import _CALENDAR, Match, PieceMatcher
+from kg.nlp.matcher import _CALENDAR, Match, PieceMatcher, token_lemma
 from kg.nlp.rules import Rules, TriggerWord, load_rules
 
 SPANS_KEY = "kg_triggers"
@@ -36,7 +36,7 @@ def describes(span: Span, trigger_tokens: set[int]) -> bool:
     """
     head = span.root
     governor = head.head
-    if governor is head or governor.i in trigger_tokens:
+    if governor.i == head.i or governor.i in trigger_tokens:
         return False
     if head.pos_ in _VERBAL and head.dep_ == "amod":
         return True
@@ -53,8 +53,12 @@ class EventTriggers:
         self.matcher: PieceMatcher[TriggerWord] = PieceMatcher(
             nlp.tokenizer, rules.piece_synonyms, attr="lemma"
         )
+        # One-word entries by lemma, to read a subject and its verb one by one.
+        self.single: dict[str, list[TriggerWord]] = {}
         for word in rules.triggers:
             self.matcher.add(word.lemmas, word, case_sensitive=word.lemmas.isupper())
+            if " " not in word.lemmas:
+                self.single.setdefault(word.lemmas, []).append(word)
 
     def __call__(self, doc: Doc) -> Doc:
         taken: set[int] = set()
@@ -62,7 +66,7 @@ class EventTriggers:
             for span in doc.spans.get(key, []):
                 taken.update(range(span.start, span.end))
         typed: list[tuple[Match[TriggerWord], TriggerWord]] = []
-        for match in self.matcher(doc):
+        for match in self._clauses_split(doc, self.matcher(doc)):
             if in_skipped(doc, match.start_char) or taken & set(range(match.start, match.end)):
                 continue
             head = doc[match.start : match.end].root
@@ -80,6 +84,23 @@ class EventTriggers:
                 triggers.append(span)
         doc.spans[SPANS_KEY] = triggers
         return doc
+
+    def _clauses_split(self, doc: Doc, matches: list[Match[TriggerWord]]):  # noqa: ANN202
+        """Yield the matches, a multi-word one that is really a subject and its verb
+        ("Rockets *struck*" read as "rocket strike") as one match per word."""
+        for match in matches:
+            span = doc[match.start : match.end]
+            root = span.root
+            if len(span) == 1 or root.pos_ not in _VERBAL or not any(
+                t.head.i == root.i and t.dep_ in ("nsubj", "nsubjpass") for t in span
+            ):
+                yield match
+                continue
+            for tok in span:
+                words = self.single.get(token_lemma(tok))
+                if words:
+                    end = tok.idx + len(tok)
+                    yield Match(tok.i, tok.i + 1, tok.idx, end, tuple(words), tok.lemma_)
 
     @staticmethod
     def _choose(words: tuple[TriggerWord, ...], pos: str) -> TriggerWord | None:

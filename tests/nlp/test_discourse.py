@@ -56,6 +56,10 @@ def test_subject_pronoun_takes_the_reporting_subject(annotate):
             "The Syrian army freed Palmyra with the support of Russian forces.",
             ("russian_forces", "syrian_government_forces"),
         ),
+        (
+            "Regime forces drove rebels from Aleppo in December with a Russian-backed offensive.",
+            ("russian_forces", "syrian_government_forces"),
+        ),
     ],
 )
 def test_stated_backing_is_a_support_event(extract, text, pair):
