@@ -138,8 +138,9 @@ class Extractor:
 
         mentions: list[Mention] = []
         actors: dict[str, ActorRef] = {}
+        new_actors = doc._.kg_new_actors or {}
         for span in doc.spans.get("kg_actors", []):
-            actor = self.actors.get(span.label_)
+            actor = self.actors.get(span.label_) or new_actors.get(span.label_)
             if actor is None:
                 continue
             actors[actor.key] = actor

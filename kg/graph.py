@@ -15,7 +15,7 @@ from rdflib.query import Result
 from kg.errors import QueryError, StoreError
 from kg.namespaces import CKG, bind_prefixes, sparql_prologue
 from kg.rdf.builder import extraction_to_graph
-from kg.rdf.iris import ONTOLOGY_GRAPH, article_graph_iri
+from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
 from kg.resources import ontology_path
 from kg.types import Article, Extraction
 
@@ -199,6 +199,22 @@ class KnowledgeGraph:
             counts[name] = int(next(iter(rows))[0])
         return counts
 
+    # -- merging across articles ---------------------------------------------------
+    def merge(self, **options: Any):  # noqa: ANN201
+        """Merge reports of the same event across articles into ``graph/merges``
+        (see :func:`kg.merge.merge`); return the :class:`~kg.merge.MergeResult`."""
+        from kg.merge import merge
+
+        return merge(self, **options)
+
+    def unmerge(self) -> int:
+        """Drop every cross-article merge (the ``graph/merges`` named graph); return the
+        number of triples removed. Article graphs are untouched."""
+        graph = self.dataset.graph(MERGES_GRAPH)
+        removed = len(graph)
+        self.dataset.remove_graph(graph)
+        return removed
+
     def to_networkx(self, **options: Any) -> nx.MultiDiGraph:
         """The graph as a networkx ``MultiDiGraph`` (see :func:`kg.analyze.network.to_networkx`)."""
         from kg.analyze.network import to_networkx
@@ -213,9 +229,16 @@ class KnowledgeGraph:
 
     def validate(self):  # noqa: ANN201
         """Validate against ``ontology/shapes.ttl`` (see :func:`kg.validate.validate`)."""
-        from kg.validate import validate
+        from kg.validate import validate, validate_graph
 
-        return validate(self)
+        merges = self.dataset.graph(MERGES_GRAPH)
+        if not len(merges):
+            return validate(self)
+        union = Graph()
+        for name in [*self.article_graphs(), MERGES_GRAPH]:
+            for triple in self.dataset.graph(name):
+                union.add(triple)
+        return validate_graph(union)
 
     def __len__(self) -> int:
         return len(self.dataset)

@@ -65,6 +65,8 @@ class CKG(DefinedNamespace):
     ActorType: URIRef
     Modality: URIRef
     PlaceKind: URIRef
+    MergedEvent: URIRef
+    MergeLink: URIRef
 
     # Properties
     agent: URIRef
@@ -83,6 +85,12 @@ class CKG(DefinedNamespace):
     acledSubEventType: URIRef
     acledInter: URIRef
     geoPrecision: URIRef
+    hasReport: URIRef
+    mergeLink: URIRef
+    linksReport: URIRef
+    mergeScore: URIRef
+    mergeReason: URIRef
+    conflictingClaim: URIRef
 
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

@@ -91,12 +91,17 @@ ACLED_INTER = [
 CLASSES = {
     "Article", "Actor", "Place", "Event", "Mention", "ActorMention", "PlaceMention",
     "EventMention", "SourceMention", "EventType", "ActorType", "Modality", "PlaceKind",
+    "MergedEvent", "MergeLink",
 }  # fmt: skip
 OBJECT_PROPERTIES = {
     "agent", "target", "modality", "trigger", "sentence", "placeKind", "inGovernorate",
     "inCountry", "backedBy", "affiliatedWith", "acledEventType", "acledSubEventType",
+    "hasReport", "mergeLink", "linksReport",
 }  # fmt: skip
-DATATYPE_PROPERTIES = {"fatalities", "admin1Code", "acledInter", "geoPrecision"}
+DATATYPE_PROPERTIES = {
+    "fatalities", "admin1Code", "acledInter", "geoPrecision", "mergeScore", "mergeReason",
+    "conflictingClaim",
+}  # fmt: skip
 
 
 def slug(label: str) -> str:

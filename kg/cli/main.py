@@ -64,6 +64,13 @@ def main() -> None:
     show_default=True,
     help="Show a progress bar on stderr.",
 )
+@click.option(
+    "--merge/--no-merge",
+    "merge_",
+    default=False,
+    show_default=True,
+    help="Also merge reports of one event across articles (see kg merge).",
+)
 @click.option("--id-column", default=None, help="Column of article ids in CSV/TSV/JSONL input.")
 @click.option("--title-column", default=None, help="Column of titles.")
 @click.option("--text-column", default=None, help="Column of article texts.")
@@ -76,6 +83,7 @@ def build(
     out: Path,
     validate: bool,
     progress: bool,
+    merge_: bool,
     id_column: str | None,
     title_column: str | None,
     text_column: str | None,
@@ -126,6 +134,7 @@ def build(
         click.secho(f"skipped: {origin}: {reason}", fg="yellow", err=True)
     for warning in report.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
+    merged = graph.merge() if merge_ else None
     if validate and report.ok:
         result = graph.validate()
         if not result.conforms:
@@ -140,6 +149,8 @@ def build(
         + (f"; {len(report.skipped)} skipped" if report.skipped else "")
         + ("; SHACL: conforms" if validate and report.ok else "")
     )
+    if merged is not None:
+        click.echo(f"merged: {merged.summary()}")
     if report.skipped:
         sys.exit(2)
 
@@ -223,8 +234,12 @@ def validate(graph: Path) -> None:
 
 def _register() -> None:
     from kg.cli.eval_cmd import eval_command
+    from kg.cli.merge_cmd import eval_merge_command, merge_command, unmerge_command
 
     main.add_command(eval_command)
+    main.add_command(merge_command)
+    main.add_command(unmerge_command)
+    main.add_command(eval_merge_command)
 
 
 _register()

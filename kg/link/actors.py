@@ -46,6 +46,7 @@ class ActorGazetteer:
     modifiers: dict[str, str] = field(default_factory=dict)
     backing_words: frozenset[str] = frozenset()
     path: Path | None = None
+    new_actor_rules: dict = field(default_factory=dict)
 
     def get(self, key: str) -> ActorRef | None:
         return self.actors.get(key)
@@ -147,7 +148,14 @@ def parse_actor_gazetteer(data: dict, path: Path) -> ActorGazetteer:
                 if key not in aliases[phrase]:
                     aliases[phrase].append(key)
     backing = frozenset(w.lower() for w in _str_list(data.get("backing_words")))
-    return ActorGazetteer(actors, aliases, metonyms, modifiers, backing, path)
+    new_rules = data.get("new_actors") or {}
+    for section in ("context_words", "name_words"):
+        for type_ in new_rules.get(section) or {}:
+            if type_ not in ACTOR_TYPES:
+                raise DataError(f"{path}: new_actors.{section}: unknown actor type '{type_}'")
+    gazetteer = ActorGazetteer(actors, aliases, metonyms, modifiers, backing, path)
+    gazetteer.new_actor_rules = new_rules
+    return gazetteer
 
 
 @cache

@@ -76,4 +76,3 @@ def candidate_pairs(reports: Iterable[Report], context: Context) -> set[tuple[in
         if gov == ANY:
             add(members, wildcard.get((fam, month), []))
     return pairs
-

@@ -75,7 +75,9 @@ def find_report(reports_by_article: dict[str, list[Report]], ref: tuple[str, str
     article, text = ref
     wanted = _norm(text)
     found = [
-        r for r in reports_by_article.get(article, []) if any(wanted in _norm(s) for s in r.sentences)
+        r
+        for r in reports_by_article.get(article, [])
+        if any(wanted in _norm(s) for s in r.sentences)
     ]
     by_trigger = [r for r in found if any(_norm(t) in wanted for t in r.triggers)]
     chosen = by_trigger or found

@@ -263,8 +263,10 @@ def actor_score(role: str, a: URIRef | None, b: URIRef | None, context: Context)
         return 0.5, f"{role}: {context.label(a or b)} (one report)"
     if a == b:
         return 1.0, f"{role}: {context.label(a)}"
-    if frozenset({a, b}) in stand_ins() or a in context.affiliations.get(b, ()) or b in (
-        context.affiliations.get(a, ())
+    if (
+        frozenset({a, b}) in stand_ins()
+        or a in context.affiliations.get(b, ())
+        or b in (context.affiliations.get(a, ()))
     ):
         return 0.6, f"{role}: {context.label(a)} ~ {context.label(b)}"
     if role == "target" and CIVILIANS in (a, b):
@@ -294,7 +296,10 @@ def compare(a: Report, b: Report, context: Context) -> Comparison | None:
     )
     conflicts = []
     # A denial names who did *not* act ("Russian planes carried out no strikes").
-    agents = (None if a.modality == "denied" else a.agent, None if b.modality == "denied" else b.agent)
+    agents = (
+        None if a.modality == "denied" else a.agent,
+        None if b.modality == "denied" else b.agent,
+    )
     for role, x, y in (("agent", *agents), ("target", a.target, b.target)):
         facet = actor_score(role, x, y, context)
         if facet is None:

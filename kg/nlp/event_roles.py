@@ -82,6 +82,12 @@ _VIOLENT = frozenset(
 )
 
 
+def _in_parentheses(span: Span) -> bool:
+    """True when an opening parenthesis before ``span`` in its sentence is not closed."""
+    before = span.doc.text[span.sent.start_char : span.start_char]
+    return before.rfind("(") > before.rfind(")")
+
+
 @dataclass
 class Arg:
     """An argument of an event: an actor or place key and the text naming it."""
@@ -120,8 +126,13 @@ class EventRoles:
         self.actor_at = {
             i: s for s in doc.spans.get("kg_actors", []) for i in range(s.start, s.end)
         }
+        # Places in a parenthesis ("IS (banned in Russia)") are asides, never where an
+        # event happened.
         self.place_at = {
-            i: s for s in doc.spans.get("kg_places", []) for i in range(s.start, s.end)
+            i: s
+            for s in doc.spans.get("kg_places", [])
+            if not _in_parentheses(s)
+            for i in range(s.start, s.end)
         }
         self.trigger_at = {
             i: s for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)

@@ -21,14 +21,18 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
-def describes(span: Span, trigger_tokens: set[int]) -> bool:
-    """True when the trigger word only describes another word instead of stating an event:
+def describes(
+    span: Span, triggers: set[int], actors: set[int], death_words: frozenset[str]
+) -> bool:
+    """True when the trigger word only describes another word instead of stating an event.
+
+    ``triggers`` and ``actors`` are the token indices of all trigger words and actor names.
 
     * a participle used as an adjective: "the *besieged* town", "the *targeted* airbase",
       "*displaced* families";
-    * a present participle modifying a noun that is not itself an event: "a coalition
-      *fighting* IS", "the coalition *targeting* the jihadists" (a role, not an act;
-      "a strike *killing* five" stays);
+    * a present participle that says what a party does, not what it did: "a coalition
+      *fighting* IS", "the coalition *targeting* the jihadists" (a death stays: "ambushed
+      the terrorists *killing* 15"; so does an act on an event: "a strike *killing* five");
     * a noun modifying another noun that is not an event: "*detention* centres",
       "*attack* helicopters", "*protest* movement" ("*barrel bomb* attacks" stays).
 
@@ -36,12 +40,12 @@ def describes(span: Span, trigger_tokens: set[int]) -> bool:
     """
     head = span.root
     governor = head.head
-    if governor.i == head.i or governor.i in trigger_tokens:
+    if governor.i == head.i or governor.i in triggers:
         return False
     if head.pos_ in _VERBAL and head.dep_ == "amod":
         return True
     if head.pos_ in _VERBAL and head.tag_ == "VBG" and head.dep_ == "acl":
-        return True
+        return governor.i in actors and head.lemma_.lower() not in death_words
     return head.pos_ == "NOUN" and head.dep_ == "compound" and governor.pos_ == "NOUN"
 
 
@@ -61,10 +65,10 @@ class EventTriggers:
                 self.single.setdefault(word.lemmas, []).append(word)
 
     def __call__(self, doc: Doc) -> Doc:
-        taken: set[int] = set()
-        for key in ("kg_actors", "kg_places"):
-            for span in doc.spans.get(key, []):
-                taken.update(range(span.start, span.end))
+        actors = {i for span in doc.spans.get("kg_actors", []) for i in range(span.start, span.end)}
+        taken = actors | {
+            i for span in doc.spans.get("kg_places", []) for i in range(span.start, span.end)
+        }
         typed: list[tuple[Match[TriggerWord], TriggerWord]] = []
         for match in self._clauses_split(doc, self.matcher(doc)):
             if in_skipped(doc, match.start_char) or taken & set(range(match.start, match.end)):
@@ -80,7 +84,7 @@ class EventTriggers:
         triggers = []
         for match, word in typed:
             span = Span(doc, match.start, match.end, label=word.type)
-            if not describes(span, trigger_tokens):
+            if not describes(span, trigger_tokens, actors, self.rules.death_words):
                 triggers.append(span)
         doc.spans[SPANS_KEY] = triggers
         return doc
@@ -91,8 +95,10 @@ class EventTriggers:
         for match in matches:
             span = doc[match.start : match.end]
             root = span.root
-            if len(span) == 1 or root.pos_ not in _VERBAL or not any(
-                t.head.i == root.i and t.dep_ in ("nsubj", "nsubjpass") for t in span
+            if (
+                len(span) == 1
+                or root.pos_ not in _VERBAL
+                or not any(t.head.i == root.i and t.dep_ in ("nsubj", "nsubjpass") for t in span)
             ):
                 yield match
                 continue

@@ -13,6 +13,7 @@ from kg.nlp import (  # noqa: F401
     event_roles,
     event_triggers,
     layout,
+    new_actors,
     place_ruler,
     sentences,
 )
@@ -22,6 +23,7 @@ COMPONENTS = (
     "kg_layout",
     "kg_actor_ruler",
     "kg_place_ruler",
+    "kg_new_actors",
     "kg_event_triggers",
     "kg_attribution",
     "kg_event_roles",

@@ -77,3 +77,17 @@ def geonames_iri(geonameid: int) -> URIRef:
 
 def wikidata_iri(qid: str) -> URIRef:
     return WD[qid]
+
+
+MERGES_GRAPH = URIRef(BASE + "graph/merges")
+"""The named graph of cross-article merges; dropping it undoes every merge."""
+
+
+def merged_event_iri(key: str) -> URIRef:
+    """A merged event, keyed by a digest of its reports' IRIs (see :mod:`kg.merge.rdf`)."""
+    return ID[f"merged-event/{_safe(key)}"]
+
+
+def merge_link_iri(key: str) -> URIRef:
+    """A link between two reports that a merge joined, keyed by a digest of the pair."""
+    return ID[f"merge-link/{_safe(key)}"]

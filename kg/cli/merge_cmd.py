@@ -1,0 +1,119 @@
+"""``kg merge``, ``kg unmerge`` and ``kg eval-merge``: reports of one event across articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.cli.main import _handle_errors
+
+
+@click.command("merge")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--out", "-o", type=click.Path(path_type=Path), help="Graph file to write (default: GRAPH)."
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Lowest pair score that merges (default 0.7; higher: fewer, safer merges).",
+)
+@click.option("--validate/--no-validate", default=True, show_default=True)
+@_handle_errors
+def merge_command(graph: Path, out: Path | None, threshold: float | None, validate: bool) -> None:
+    """Merge reports of the same real-world event across the articles of GRAPH.
+
+    Writes the named graph <https://w3id.org/conflict-kg/graph/merges> (replacing an
+    earlier one): a ckg:MergedEvent per event told by two or more articles, linked to
+    each article's report, with the score and reasons of each merge. `kg unmerge`
+    drops it again.
+    """
+    from kg.errors import ValidationError
+    from kg.graph import KnowledgeGraph
+    from kg.merge import THRESHOLD
+
+    kg = KnowledgeGraph.load(graph)
+    result = kg.merge(threshold=THRESHOLD if threshold is None else threshold)
+    if validate:
+        report = kg.validate()
+        if not report.conforms:
+            raise ValidationError(str(report), hint="please report this as a bug in conflict-kg")
+    kg.serialize(out or graph)
+    click.echo(f"merged {out or graph}: {result.summary()}")
+
+
+@click.command("unmerge")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--out", "-o", type=click.Path(path_type=Path), help="Graph file to write (default: GRAPH)."
+)
+@_handle_errors
+def unmerge_command(graph: Path, out: Path | None) -> None:
+    """Undo every cross-article merge of GRAPH (drop its merges graph)."""
+    from kg.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph.load(graph)
+    removed = kg.unmerge()
+    kg.serialize(out or graph)
+    click.echo(f"unmerged {out or graph}: {removed} triples removed")
+
+
+@click.command("eval-merge")
+@click.argument("pairs", type=click.Path(path_type=Path))
+@click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    help="A built graph of the corpus (merged afresh, in memory).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    help="Build this CSV/JSONL instead (only the articles the pairs name, unless --all).",
+)
+@click.option("--all", "all_", is_flag=True, help="With --corpus: build every article.")
+@click.option("--misses", is_flag=True, help="List the pairs merged wrongly or missed.")
+@click.option("--json", "as_json", type=click.Path(path_type=Path), help="Write scores as JSON.")
+@_handle_errors
+def eval_merge_command(
+    pairs: Path,
+    graph_path: Path | None,
+    corpus: Path | None,
+    all_: bool,
+    misses: bool,
+    as_json: Path | None,
+) -> None:
+    """Merge precision and recall on labelled PAIRS of reports (same / different event).
+
+    PAIRS is a CSV like tests/data/merge_pairs.csv: unit_id_a, text_a, unit_id_b, text_b,
+    label, note — each report named by its article and a piece of its sentence that
+    holds its trigger.
+    """
+    from kg.errors import InputError
+    from kg.graph import KnowledgeGraph
+    from kg.merge import cluster_reports, evaluate_pairs, load_reports, read_pairs
+
+    labelled = read_pairs(pairs)
+    if graph_path is not None:
+        kg = KnowledgeGraph.load(graph_path)
+    elif corpus is not None:
+        from kg.ingest import iter_articles
+        from kg.pipeline import build
+
+        wanted = {side[0] for pair in labelled for side in (pair.a, pair.b)}
+        articles = [a for a in iter_articles([corpus]) if all_ or a.id in wanted]
+        kg = build(articles)
+    else:
+        raise InputError("give --graph or --corpus", hint="kg eval-merge --help")
+    reports, context = load_reports(kg)
+    result = cluster_reports(reports, context)
+    evaluation = evaluate_pairs(labelled, reports, result)
+    click.echo(result.summary())
+    click.echo(evaluation.report())
+    if misses:
+        click.echo("\n".join(evaluation.errors + evaluation.unresolved))
+    if as_json:
+        as_json.write_text(json.dumps(evaluation.as_dict(), indent=2), encoding="utf-8")
