@@ -42,8 +42,17 @@ _VIOLENT = frozenset(
 _INHERITED_AGENT = ("airstrike", "shelling", "chemical_attack")
 # Acts whose backers become support events, and the words that state backing.
 _BACKED_ACTS = frozenset(
-    {"airstrike", "shelling", "bombing", "armed_clash", "attack", "territory_change", "advance",
-     "siege", "killing"}
+    {
+        "airstrike",
+        "shelling",
+        "bombing",
+        "armed_clash",
+        "attack",
+        "territory_change",
+        "advance",
+        "siege",
+        "killing",
+    }
 )
 # One bombardment told with several words takes the most specific kind.
 _GENERIC_BOMBING = frozenset({"bombing", "bomb", "bombard", "bombardment"})
@@ -348,7 +357,7 @@ class Extractor:
 
     @staticmethod
     def _one_bombardment(group: dict, mention: EventMention) -> bool:
-        """"Heavy artillery fire and air strikes on Eastern Ghouta have killed 66", "the
+        """ "Heavy artillery fire and air strikes on Eastern Ghouta have killed 66", "the
         bombardment ... on the sixth day of heavy bombing": strikes of the bombardment
         family told in one sentence are one event."""
         last = group["mentions"][-1]
@@ -409,9 +418,7 @@ class Extractor:
                     target_group = group
                     break
             if target_group is None:
-                if headline and any(
-                    g["mentions"][0] not in heads for g in groups
-                ):
+                if headline and any(g["mentions"][0] not in heads for g in groups):
                     continue  # a headline summarises the body; its own event is told there
                 if mention.agent is None and mention.target is None and mention.place is None:
                     continue  # too vague to be an event of its own

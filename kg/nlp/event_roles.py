@@ -204,7 +204,7 @@ class EventRoles:
         return None
 
     def _civilian_victims(self, token: Token, event: EventMention) -> Arg | None:
-        """"Six people were killed", "killing 31 children": unnamed victims who are
+        """ "Six people were killed", "killing 31 children": unnamed victims who are
         civilians unless the text says otherwise."""
         if event.type not in _VIOLENT | {"killing"}:
             return None
@@ -527,7 +527,8 @@ class EventRoles:
         words = {
             t.lemma_.lower()
             for t in clause.subtree
-            if t.i not in self.trigger_at or self.trigger_at[t.i].label_ != "bombing"
+            if t.i not in self.trigger_at
+            or self.trigger_at[t.i].label_ != "bombing"
             or t.i in range(event.trigger.start, event.trigger.end)
         }
         if words & self.rules.air_words and not (

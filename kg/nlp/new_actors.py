@@ -1,13 +1,14 @@
 """spaCy component ``kg_new_actors``: named organisations the actor gazetteer lacks.
 
 Runs after the actor and place rulers. A spaCy ``ORG`` entity that overlaps no known actor
-or place becomes a new actor, keyed by its normalised name (so that it is one node across
-articles), typed by what the text says: words of the name ("... Brigade", "... News Agency"), else words
-next to the name (", a rebel group", "the jihadist group X"). The cue words live in
-``data/actors.yaml`` (``new_actors``); a name with no cue is left out, for the small
-English model also tags places, people and capitalised words as organisations, and so
-are headline-cased sentences. A known alias plus a possessive "s" whose apostrophe was
-lost ("Al-Qaedas") is that known actor.
+(a place inside the name is fine: "the Idlib Health Directorate") becomes a new actor,
+keyed by its normalised name so that it is one node across articles, and typed by what
+the text says: words of the name ("... Brigade", "... News Agency"), else words next to
+the name (", a rebel group", "the jihadist group X"). The cue words live in
+``data/actors.yaml`` (``new_actors``). A name with no cue is left out, and so are
+headline-cased sentences: the small English model also tags places, people and
+capitalised common words as organisations. A known alias plus a possessive "s" whose
+apostrophe was lost ("Al-Qaedas") is that known actor.
 
 The spans are appended to ``doc.spans["kg_actors"]`` (earlier indices, which
 ``doc._.kg_backing`` refers to, stay valid) and the actors are in ``doc._.kg_new_actors``.

@@ -8,9 +8,7 @@ from kg.types import Article
 
 
 def events(doc):
-    return [
-        (e.type, e.agent and e.agent.key, e.target and e.target.key) for e in doc._.kg_events
-    ]
+    return [(e.type, e.agent and e.agent.key, e.target and e.target.key) for e in doc._.kg_events]
 
 
 @pytest.fixture(scope="module")

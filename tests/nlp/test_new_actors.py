@@ -10,7 +10,10 @@ def new_actors(doc):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Northern Storm Brigade shelled the village.", ("Northern Storm Brigade", "armed_opposition")),
+        (
+            "The Northern Storm Brigade shelled the village.",
+            ("Northern Storm Brigade", "armed_opposition"),
+        ),
         ("Syrian National Television showed the ruins.", ("Syrian National Television", "media")),
         (
             "The Idlib Health Directorate said 20 people were killed.",
