@@ -8,6 +8,7 @@ of the coalition strike when its type, agent, target and place do not contradict
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -18,6 +19,7 @@ from kg.link.places import PlaceGazetteer
 from kg.nlp.attribution import Source
 from kg.nlp.dates import resolve_date
 from kg.nlp.event_roles import Arg, EventMention
+from kg.nlp.layout import in_skipped
 from kg.nlp.matcher import PieceMatcher
 from kg.nlp.rules import load_rules
 from kg.types import (
@@ -201,6 +203,7 @@ class Extractor:
             actors[publisher.key] = publisher
 
         events = self._merge_events(article, doc._.kg_events, text, sentence_of, source_keys)
+        events = self._date_the_lead(article, doc, events)
         events += self._support_events(doc, events, text, sentence_of)
         for event in events:
             mentions.extend(event.triggers)
@@ -326,6 +329,38 @@ class Extractor:
                 )
                 break
         return out
+
+    @staticmethod
+    def _date_the_lead(article: Article, doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
+        """The lead sentence (the first of the body, after the headline and the dateline)
+        tells the news of the day: its events with no time of their own take the article's
+        date."""
+        if article.date is None:
+            return events
+        headlines = _headline_ranges(article)
+        lead = next(
+            (
+                sent
+                for sent in doc.sents
+                if sent.text.strip()
+                and not in_skipped(doc, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
+                and not any(
+                    a <= sent.start_char < b or a < sent.end_char <= b for a, b in headlines
+                )
+                and sent.start_char > 0
+            ),
+            None,
+        )
+        if lead is None:
+            return events
+        day = TimeStamp(article.date.isoformat(), "day")
+        return [
+            dataclasses.replace(e, date=day)
+            if e.date is None
+            and any(lead.start_char <= s.start < lead.end_char for s in e.sentences)
+            else e
+            for e in events
+        ]
 
     def _modifier_key(self, word: str) -> str | None:
         lowered = word.lower()

@@ -112,3 +112,14 @@ def test_headline_joins_the_lead_event(extract):
     lead = [e for e in ex.events if e.fatalities == 22]
     assert len(lead) == 1 and lead[0].agent == "us_led_coalition"
     assert len(lead[0].sentences) == 2  # the headline and the lead sentence
+
+
+def test_the_lead_tells_the_news_of_the_day(extract):
+    ex = extract(
+        "Six people were killed in a blast in Aleppo. Rebels shelled Hama in March.",
+        title="Blast kills six in Aleppo",
+        date=dt.date(2017, 4, 19),
+    )
+    dates = {e.type: e.date and e.date.value for e in ex.events}
+    assert dates["bombing"] == "2017-04-19"  # the lead, with no time of its own
+    assert dates["shelling"] == "2017-03"  # its own time
