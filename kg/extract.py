@@ -514,11 +514,15 @@ class Extractor:
                 if any(o.lemma_.lower() in war for o in prep.children):
                     return True  # "since the start of the war", "since then"
         for token in mention.trigger.sent:
-            if token.lemma_.lower() in rules.background_verbs and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rules.background_subjects
-                for c in token.children
-            ):
-                return True
+            if token.lemma_.lower() not in rules.background_verbs:
+                continue
+            for c in token.children:
+                if c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                # "the conflict which began in 2011": the relative pronoun's noun
+                subject = token.head if c.lower_ in ("which", "that") else c
+                if subject.lemma_.lower() in rules.background_subjects:
+                    return True
         return False
 
     def _absorb(self, group: dict, mention: EventMention) -> None:

@@ -305,6 +305,14 @@ class EventRoles:
         subject = self._subject(verb)
         passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if f"{lemma}/verb" in self.rules.needs_people_subject:
+            people = self.rules.civilian_victim_nouns | self.rules.people_nouns
+            named = self._actor(subject) if subject is not None else None
+            if subject is None or not (
+                subject.lemma_.lower() in people or (named and named.key == "civilians")
+            ):
+                return False
+            event.agent = named or Arg("civilians", subject.idx, subject.idx + len(subject))
         if f"{lemma}/verb" in self.rules.needs_place_object:
             if lemma == "fall":  # "Aleppo fell to the regime"
                 if subject is None or self._place(subject) is None:
@@ -357,8 +365,14 @@ class EventRoles:
             event.target = event.target or actor
         elif place is not None:
             event.place = event.place or place
-        if actor is not None and event.type == "territory_change" and place is None:
-            event.type = "arrest_or_abduction"
+        if (
+            actor is not None
+            and event.type == "territory_change"
+            and place is None
+            and obj.i in self.actor_at
+            and obj.lemma_ not in self.rules.place_nouns
+        ):
+            event.type = "arrest_or_abduction"  # "seized five ISIS fighters"
 
     def _conj_actor(self, token: Token, first: Arg | None) -> Arg | None:
         for conj in token.conjuncts:
@@ -524,9 +538,17 @@ class EventRoles:
         not the "suicide bombers" of a bombing trigger), or an agent that strikes from
         the air: a coalition, or a state's forces "bombing" a place."""
         clause = head.head if head.pos_ not in _VERBAL and head.head.pos_ in _VERBAL else head
+        # not the target's words: "shot down a helicopter" is no air strike
+        suffered = {
+            t.i
+            for c in clause.children
+            if c.dep_ in ("dobj", "nsubjpass", "attr")
+            for t in c.subtree
+        }
         words = {
             t.lemma_.lower()
             for t in clause.subtree
+            if t.i not in suffered
             if t.i not in self.trigger_at
             or self.trigger_at[t.i].label_ != "bombing"
             or t.i in range(event.trigger.start, event.trigger.end)

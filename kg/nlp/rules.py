@@ -48,6 +48,8 @@ class Rules:
     air_actor_types: frozenset[str]
     light_verbs: frozenset[str]
     needs_place_object: frozenset[str]
+    needs_people_subject: frozenset[str]
+    people_nouns: frozenset[str]
     place_nouns: frozenset[str]
     modality_governors: dict[str, frozenset[str]]
     modality_modifiers: dict[str, frozenset[str]]
@@ -105,6 +107,8 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         air_actor_types=_words(tdata, "air_actor_types", tpath),
         light_verbs=_words(tdata, "light_verbs", tpath),
         needs_place_object=_words(tdata, "needs_place_object", tpath),
+        needs_people_subject=_words(tdata, "needs_people_subject", tpath),
+        people_nouns=_words(tdata, "people_nouns", tpath),
         place_nouns=_words(tdata, "place_nouns", tpath),
         modality_governors={k: frozenset(v.get("governors") or []) for k, v in modality.items()},
         modality_modifiers={k: frozenset(v.get("modifiers") or []) for k, v in modality.items()},

@@ -123,3 +123,20 @@ def test_the_lead_tells_the_news_of_the_day(extract):
     dates = {e.type: e.date and e.date.value for e in ex.events}
     assert dates["bombing"] == "2017-04-19"  # the lead, with no time of its own
     assert dates["shelling"] == "2017-03"  # its own time
+
+
+def test_people_leaving_is_an_evacuation(annotate):
+    assert ("evacuation", "civilians", None) in events(
+        annotate("Some 3000 residents left Foua in 45 buses.")
+    )
+    assert not [e for e in events(annotate("The attack left 20 dead.")) if e[0] == "evacuation"]
+
+
+def test_shooting_down_an_aircraft_is_no_air_strike(annotate):
+    types = [e[0] for e in events(annotate("Rebels shot down a Syrian army helicopter."))]
+    assert types and "airstrike" not in types
+
+
+def test_seizing_part_of_a_town_is_a_territory_change(annotate):
+    doc = annotate("Aleppo was the largest city of Syria. Rebels seized its eastern half in 2012.")
+    assert [e[0] for e in events(doc)] == ["territory_change"]
