@@ -3,9 +3,9 @@
 Comparing every report with every other is quadratic (18 million pairs for the 4,000-odd
 reports of the FA-KES dev corpus). Reports are put in blocks keyed by type family,
 governorate and month; only reports that share a block are compared. A report whose
-date spans several months (a year, a day at a month's edge) goes into each of them; one
-without a governorate (located at a country or a region outside any governorate) into
-a block of its family and month that is compared with all governorates.
+date spans several months (a year; the days before an undated report's publication)
+goes into each of them; one without a governorate (located at a country, or a region
+outside any governorate) into a block of its family and month compared with all of them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def block_keys(report: Report, context: Context) -> list[BlockKey]:
 
     >>> from kg.types import TimeStamp
     >>> r = Report(URIRef("e"), "a", "airstrike", place=URIRef("p"),
-    ...            date=TimeStamp("2016-07-31", "day"))
+    ...            published=dt.date(2016, 8, 1))   # undated: the days before publication
     >>> block_keys(r, Context())
     [('violence', '*', '2016-07'), ('violence', '*', '2016-08')]
     """
