@@ -58,7 +58,7 @@ _BACKED_ACTS = frozenset(
 )
 # One bombardment told with several words takes the most specific kind.
 _GENERIC_BOMBING = frozenset({"bombing", "bomb", "bombard", "bombardment"})
-_BOMBARDMENT_RANK = {"airstrike": 0, "shelling": 1, "bombing": 2}
+_BOMBARDMENT_RANK = {"chemical_attack": 0, "airstrike": 1, "shelling": 2, "bombing": 3}
 _MODALITY_ORDER = ("denied", "attempted", "alleged", "reported", "asserted")
 
 
@@ -400,7 +400,7 @@ class Extractor:
             return False
 
         def kind(m: EventMention) -> bool:
-            return m.type in ("airstrike", "shelling") or (
+            return m.type in ("airstrike", "shelling", "chemical_attack") or (
                 m.type == "bombing" and m.trigger.root.lemma_.lower() in _GENERIC_BOMBING
             )
 

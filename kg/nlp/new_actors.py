@@ -67,14 +67,17 @@ class NewActors:
             return doc
         # A place inside a name ("the Idlib Health Directorate") does not stop it.
         taken = {i for span in doc.spans.get("kg_actors", []) for i in range(span.start, span.end)}
-        places = [(s.start, s.end) for s in doc.spans.get("kg_places", [])]
+        in_place = {i for s in doc.spans.get("kg_places", []) for i in range(s.start, s.end)}
         added: list[Span] = []
         for ent in doc.ents:
             if ent.label_ != "ORG" or in_skipped(doc, ent.start_char):
                 continue
             span = self._name(ent, taken)
-            if span is None or (span.start, span.end) in places:
+            if span is None:
                 continue
+            rest = [t for t in span if t.i not in in_place]
+            if len(rest) < len(span) and not any(t.lower_ in self.names for t in rest):
+                continue  # "KHAN SHEIKHUN, Syria": places, not an organisation's name
             known_key = self._possessive(span.text)
             if known_key is not None:  # "Al-Qaedas", a possessive without its apostrophe
                 added.append(Span(ent.doc, span.start, span.end, label=known_key))

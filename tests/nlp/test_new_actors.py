@@ -46,3 +46,8 @@ def test_one_node_whatever_the_capitalisation(annotate):
     a = annotate("The Northern Storm Brigade shelled the village.")
     b = annotate("Fighters of the NORTHERN STORM BRIGADE shelled the village.")
     assert set(a._.kg_new_actors) & set(b._.kg_new_actors) == {"northern_storm_brigade"}
+
+
+def test_places_are_not_an_organisation(annotate):
+    doc = annotate("KHAN Sheikhun Syria (Reuters) - Jets struck the town on Tuesday.")
+    assert not any("khan" in key for key in doc._.kg_new_actors)
