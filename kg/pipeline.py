@@ -7,6 +7,8 @@ any engine can map over articles; :func:`build` runs it over many articles into 
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError, KGError
 from kg.extract import Extractor
-from kg.link.actors import load_actor_gazetteer
+from kg.link.actors import ACTOR_TYPES, load_actor_gazetteer
 from kg.link.places import load_place_gazetteer
 from kg.nlp.normalize import normalize_text
 from kg.nlp.pipeline import load_pipeline
@@ -101,10 +103,61 @@ def build(
         results = list(_safe_extract(queue, report, progress))
     except KGError:
         raise
+    reconcile_new_actors([extraction for _, extraction in results], kg)
     for article, extraction in results:
         kg.add_extraction(extraction)
         report.ok.append(article.id)
     return kg
+
+
+def reconcile_new_actors(extractions: list[Extraction], kg=None) -> None:  # noqa: ANN001
+    """Give each actor that the gazetteer lacks one label and one type across articles.
+
+    A new actor's key comes from its normalised name, so "Al-Masdar News" and "Al Masdar
+    News" are one node; but each article saw its own spelling and typed it by its own
+    context. The graph wants one ``rdfs:label`` and one ``sem:actorType`` per actor: the
+    ones already in ``kg`` if it has the actor, else the most frequent in this build (ties:
+    a type other than ``other``, then the shorter, then the alphabetically first). The other
+    spellings stay as ``skos:altLabel``. Extractions are updated in place.
+    """
+    from rdflib import RDFS
+
+    from kg.namespaces import SEM
+    from kg.rdf import iris
+
+    gazetteer = load_actor_gazetteer()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for extraction in extractions:
+        for key, actor in extraction.actors.items():
+            if gazetteer.get(key) is None:
+                votes[key][(actor.label, actor.type)] += 1
+    type_of = {str(iris.actor_type_iri(t)): t for t in ACTOR_TYPES}
+    chosen: dict[str, tuple[str, str]] = {}
+    for key, counter in votes.items():
+        if kg is not None:
+            node = iris.actor_iri(key)
+            label = kg.dataset.value(node, RDFS.label, default=None, any=True)
+            type_iri = kg.dataset.value(node, SEM.actorType, default=None, any=True)
+            if label is not None and str(type_iri) in type_of:
+                chosen[key] = (str(label), type_of[str(type_iri)])
+                continue
+        labels: Counter = Counter()
+        types: Counter = Counter()
+        for (label, type_), n in counter.items():
+            labels[label] += n
+            types[type_] += n
+        best_type = max(types, key=lambda t: (types[t], t != "other", t))
+        best_label = min(labels, key=lambda x: (-labels[x], len(x), x))
+        chosen[key] = (best_label, best_type)
+    for extraction in extractions:
+        for key in [k for k in extraction.actors if k in chosen]:
+            actor = extraction.actors[key]
+            label, type_ = chosen[key]
+            if (actor.label, actor.type) != (label, type_):
+                aliases = tuple(dict.fromkeys((*actor.aliases, actor.label)))
+                extraction.actors[key] = dataclasses.replace(
+                    actor, label=label, type=type_, aliases=aliases
+                )
 
 
 def _safe_extract(articles: list[Article], report: BuildReport, progress):  # noqa: ANN001, ANN202
