@@ -46,3 +46,19 @@ def test_scores_do_not_regress(run):
     assert scores["place"]["f1"] >= 0.90  # the issue's target
     assert scores["event"]["f1"] >= 0.50  # target 0.65, not reached yet
     assert scores["matched_events"]["type"] >= 0.85  # the issue's target
+
+
+def test_the_whole_corpus_builds_a_valid_graph(tmp_path):
+    """Every article in, SHACL satisfied across articles (one label and type per actor),
+    and the TriG written reads back."""
+    from kg.graph import KnowledgeGraph
+    from kg.ingest import iter_articles
+    from kg.pipeline import BuildReport, build
+
+    report = BuildReport()
+    graph = build(iter_articles([CORPUS]), report=report)
+    assert report.skipped == [] and len(report.ok) == 752
+    validation = graph.validate()
+    assert validation.conforms, str(validation)[:2000]
+    path = graph.serialize(tmp_path / "fa-kes.trig")
+    assert len(KnowledgeGraph.load(path)) == len(graph)
