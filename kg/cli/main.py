@@ -235,11 +235,13 @@ def validate(graph: Path) -> None:
 def _register() -> None:
     from kg.cli.eval_cmd import eval_command
     from kg.cli.merge_cmd import eval_merge_command, merge_command, unmerge_command
+    from kg.cli.stats_cmd import stats_command
 
     main.add_command(eval_command)
     main.add_command(merge_command)
     main.add_command(unmerge_command)
     main.add_command(eval_merge_command)
+    main.add_command(stats_command)
 
 
 _register()

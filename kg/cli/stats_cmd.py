@@ -1,0 +1,68 @@
+"""``kg stats``: who does what to whom, when, and who tells it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.cli.main import _handle_errors
+
+
+def _table(title: str, rows: list[tuple[object, object]]) -> list[str]:
+    if not rows:
+        return [f"{title}: none"]
+    width = max(len(str(k)) for k, _ in rows)
+    return [f"{title}:", *(f"  {str(k):<{width}}  {v}" for k, v in rows)]
+
+
+@click.command("stats")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--network",
+    type=click.Path(path_type=Path),
+    help="Also write the actor-actor network as GraphML (.graphml) or GEXF (.gexf).",
+)
+@_handle_errors
+def stats_command(graph: Path, top: int, as_json: bool, network: Path | None) -> None:
+    """Most active and most targeted actors, centrality in the actor-actor network,
+    events by type and by month, and the outlets of GRAPH.
+
+    The network has an edge from agent to target for each pair that meets in an event,
+    with the number of events, their types and the first and last date.
+    """
+    import networkx as nx
+
+    from kg.analyze.actors import activity, actor_network, event_rows
+    from kg.errors import InputError
+    from kg.graph import KnowledgeGraph
+
+    rows = event_rows(KnowledgeGraph.load(graph))
+    figures = activity(rows, top=top)
+    if network is not None:
+        net = actor_network(rows)
+        if network.suffix == ".graphml":
+            nx.write_graphml(net, network)
+        elif network.suffix == ".gexf":
+            nx.write_gexf(net, network)
+        else:
+            raise InputError(f"{network}: unknown network format", hint="use .graphml or .gexf")
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    lines = [
+        f"{figures['events']} events; actor network: {figures['network']['actors']} actors, "
+        f"{figures['network']['edges']} agent-target pairs",
+        *_table("most active (agent of n events)", figures["most_active"]),
+        *_table("most targeted (target of n events)", figures["most_targeted"]),
+        *_table("most central (betweenness in the actor network)", figures["central"]),
+        *_table("events by type", figures["by_type"]),
+        *_table("events by month", figures["by_month"]),
+        *_table("outlets (events reported)", figures["outlets"]),
+    ]
+    click.echo("\n".join(lines))
+    if network is not None:
+        click.echo(f"wrote {network}")

@@ -1,0 +1,52 @@
+"""The actor-actor network and ``kg stats``."""
+
+import networkx as nx
+from click.testing import CliRunner
+
+from kg.analyze.actors import EventRow, activity, actor_network, event_rows
+from kg.cli.main import main
+
+
+def test_event_rows_match_the_events_query(seed_graph):
+    rows = event_rows(seed_graph)
+    assert len(rows) == seed_graph.stats()["events"]
+    strike = next(r for r in rows if r.type == "airstrike")
+    assert (strike.agent_label, strike.target_label) == (
+        "US-led coalition",
+        "Pro-government militias",
+    )
+    assert {r.publisher for r in rows} == {"Sputnik"}
+
+
+def test_network_aggregates_events_per_agent_target_pair():
+    rows = [
+        EventRow("airstrike", "gov", "Government", "reb", "Rebels", "2016-07-19", "AFP"),
+        EventRow("airstrike", "gov", "Government", "reb", "Rebels", "2016-08-02", "SANA"),
+        EventRow("shelling", "reb", "Rebels", "gov", "Government", None, "AFP"),
+        EventRow("evacuation", "civ", "civilians", None, None, "2016-08", "AFP"),
+    ]
+    net = actor_network(rows)
+    assert set(net.edges) == {("gov", "reb"), ("reb", "gov")}
+    assert net.edges["gov", "reb"] == {
+        "count": 2,
+        "types": "airstrike: 2",
+        "first": "2016-07-19",
+        "last": "2016-08-02",
+    }
+    figures = activity(rows)
+    assert figures["most_active"][0] == ("Government", 2)
+    assert figures["by_month"] == [("2016-07", 1), ("2016-08", 2)]
+    assert dict(figures["outlets"]) == {"AFP": 3, "SANA": 1}
+
+
+def test_kg_stats_prints_and_writes_the_network(seed_graph, tmp_path):
+    graph = seed_graph.serialize(tmp_path / "g.trig")
+    runner = CliRunner()
+    result = runner.invoke(main, ["stats", str(graph), "--network", str(tmp_path / "n.graphml")])
+    assert result.exit_code == 0, result.output
+    assert "most active" in result.output and "Syrian government forces" in result.output
+    assert nx.read_graphml(tmp_path / "n.graphml").number_of_edges() >= 4
+    gexf = runner.invoke(main, ["stats", str(graph), "--network", str(tmp_path / "n.gexf")])
+    assert gexf.exit_code == 0 and (tmp_path / "n.gexf").is_file()
+    bad = runner.invoke(main, ["stats", str(graph), "--network", str(tmp_path / "n.png")])
+    assert bad.exit_code != 0 and "unknown network format" in bad.output
