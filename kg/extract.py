@@ -78,6 +78,11 @@ def _headline_ranges(article: Article) -> list[tuple[int, int]]:
     return ranges
 
 
+def _squash(name: str) -> str:
+    """Lowercase letters and digits only: "Daily Sabah" and "dailysabah" are one name."""
+    return re.sub(r"[^a-z0-9]", "", name.lower().replace("&", "and"))
+
+
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
@@ -92,6 +97,16 @@ class Extractor:
         for alias, keys in actors.aliases.items():
             self._publisher_matcher.add(alias, keys[0], case_sensitive=False)
         self._tokenizer = tokenizer
+        # media first, so that a name shared with another actor names the outlet
+        self._squashed_aliases: dict[str, ActorRef] = {}
+        for alias, keys in sorted(
+            actors.aliases.items(),
+            key=lambda item: actors.actors[item[1][0]].type != "media",
+        ):
+            squashed = _squash(alias)
+            for variant in (squashed, squashed[2:] if squashed.startswith("al") else ""):
+                if len(variant) >= 3:
+                    self._squashed_aliases.setdefault(variant, actors.actors[keys[0]])
         self.rules = load_rules()
         words = "|".join(map(re.escape, sorted(actors.backing_words)))
         self._backing_word = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
@@ -102,11 +117,17 @@ class Extractor:
 
     # -- actors and places ------------------------------------------------------------
     def _publisher(self, name: str) -> ActorRef:
+        """The outlet named in the metadata: a media actor of the gazetteer whose alias it
+        contains, or whose alias it is once spaces, punctuation and a leading "al" are dropped
+        (feeds write "dailysabah", "manar", "etilaf" — the last the Syrian Coalition's site)."""
         matches = self._publisher_matcher(self._tokenizer(name))
         for match in matches:
             actor = self.actors.get(match.values[0])
             if actor is not None and actor.type == "media":
                 return actor
+        squashed = self._squashed_aliases.get(_squash(name))
+        if squashed is not None:
+            return squashed
         return self.actors.new_actor(name, "media")
 
     def _source_actor(self, source: Source) -> ActorRef | None:

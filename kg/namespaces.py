@@ -89,6 +89,7 @@ class CKG(DefinedNamespace):
     mergeLink: URIRef
     linksReport: URIRef
     mergeScore: URIRef
+    side: URIRef
     mergeReason: URIRef
     conflictingClaim: URIRef
 

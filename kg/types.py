@@ -48,6 +48,7 @@ class ActorRef:
     backed_by: tuple[str, ...] = ()
     affiliated_with: tuple[str, ...] = ()
     forces: str | None = None  # a government's armed forces, agent of its military actions
+    side: str | None = None  # an outlet's side: pro_government, opposition, independent
 
 
 @dataclass(frozen=True)

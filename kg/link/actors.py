@@ -86,6 +86,20 @@ def canonical_name(text: str) -> str:
     return " ".join(words)
 
 
+SIDES = frozenset({"pro_government", "opposition", "independent"})
+
+
+def _side(value: object, key: str, path: Path) -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in SIDES:
+        raise DataError(
+            f"{path}: actor '{key}' has side '{value}'",
+            hint=f"use one of {', '.join(sorted(SIDES))}",
+        )
+    return str(value)
+
+
 def _str_list(value: object) -> list[str]:
     if value is None:
         return []
@@ -116,6 +130,7 @@ def parse_actor_gazetteer(data: dict, path: Path) -> ActorGazetteer:
             wikidata=entry.get("wikidata") or None,
             backed_by=tuple(_str_list(entry.get("backed_by"))),
             forces=entry.get("forces") or None,
+            side=_side(entry.get("side"), key, path),
         )
         for alias in names:
             aliases.setdefault(alias, [])

@@ -37,6 +37,8 @@ def _add_actor(graph: Graph, actor: ActorRef, article: URIRef, seen: set[str]) -
         graph.add((node, SKOS.altLabel, Literal(alias)))
     if actor.wikidata:
         graph.add((node, OWL.sameAs, iris.wikidata_iri(actor.wikidata)))
+    if actor.side:
+        graph.add((node, CKG.side, Literal(actor.side)))
     for backer in actor.backed_by:
         graph.add((node, CKG.backedBy, iris.actor_iri(backer)))
     for body in actor.affiliated_with:
