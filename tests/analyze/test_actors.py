@@ -50,3 +50,25 @@ def test_kg_stats_prints_and_writes_the_network(seed_graph, tmp_path):
     assert gexf.exit_code == 0 and (tmp_path / "n.gexf").is_file()
     bad = runner.invoke(main, ["stats", str(graph), "--network", str(tmp_path / "n.png")])
     assert bad.exit_code != 0 and "unknown network format" in bad.output
+
+
+def test_actor_activity_by_month():
+    import datetime as dt
+
+    from kg.pipeline import build
+    from kg.query.named import load_query
+    from kg.types import Article
+
+    graph = build(
+        [
+            Article(
+                id="a",
+                text="Syrian army artillery shelled Douma on Friday.",
+                date=dt.date(2017, 4, 9),
+            ),
+            Article(id="b", text="Syrian army jets bombed Idlib in March 2016."),
+        ]
+    )
+    rows = [tuple(map(str, r)) for r in graph.query(load_query("actor-activity"))]
+    assert ("Syrian government forces", "2016-03", "1") in [r[:3] for r in rows]
+    assert ("Syrian government forces", "2017-04", "1") in [r[:3] for r in rows]
