@@ -392,7 +392,9 @@ class Extractor:
 
     def _compatible(self, group: dict, mention: EventMention) -> bool:
         a, b = group["type"], mention.type
-        victims_only = b == "killing" and mention.agent is None and a in _VIOLENT
+        victims_only = (b == "killing" and mention.agent is None and a in _VIOLENT) or (
+            a == "killing" and group["agent"] is None and b in _VIOLENT
+        )
         if (
             a != b
             and not victims_only
@@ -547,7 +549,9 @@ class Extractor:
         return False
 
     def _absorb(self, group: dict, mention: EventMention) -> None:
-        if mention.type in _SPECIFIC.get(group["type"], ()) or (
+        if group["type"] == "killing" and mention.type in _VIOLENT:
+            group["type"] = mention.type  # "16 were killed ... the bomber blew himself up"
+        elif mention.type in _SPECIFIC.get(group["type"], ()) or (
             _BOMBARDMENT_RANK.get(mention.type, 9) < _BOMBARDMENT_RANK.get(group["type"], 9)
         ):
             group["type"] = mention.type

@@ -47,17 +47,5 @@ def test_merge_precision_meets_the_target(evaluation):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_file(), reason="../shared/data/fa-kes is not present")
-def test_merge_recall_does_not_regress(evaluation):
-    # a guard at the level reached with the extractor as of this writing (0.59), not the target
-    assert evaluation.recall >= 0.55, "\n".join(evaluation.errors)
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_file(), reason="../shared/data/fa-kes is not present")
-@pytest.mark.xfail(
-    reason="issue 4 targets recall >= 0.7; the extractor still splits one event into "
-    "several reports of one article, which merging never joins",
-    strict=True,  # passing it means the target is reached: drop the mark
-)
 def test_merge_recall_meets_the_target(evaluation):
-    assert evaluation.recall >= 0.7
+    assert evaluation.recall >= 0.7, "\n".join(evaluation.errors)

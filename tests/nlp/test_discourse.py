@@ -140,3 +140,11 @@ def test_shooting_down_an_aircraft_is_no_air_strike(annotate):
 def test_seizing_part_of_a_town_is_a_territory_change(annotate):
     doc = annotate("Aleppo was the largest city of Syria. Rebels seized its eastern half in 2012.")
     assert [e[0] for e in events(doc)] == ["territory_change"]
+
+
+def test_a_toll_told_first_joins_the_blast_told_after(extract):
+    ex = extract(
+        "A motorcycle bomber killed at least 16 civilians outside a bakery in Hasakeh. "
+        "A suicide bomber on a motorcycle blew himself up in Hasakeh, a monitor said."
+    )
+    assert [(e.type, e.fatalities) for e in ex.events] == [("bombing", 16)]
