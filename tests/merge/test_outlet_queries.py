@@ -46,3 +46,24 @@ def test_outlets_and_sides_after_merging():
     one_sided = rows(graph, "one-sided-events")
     assert one_sided and all(r[1] == "opposition" and int(r[2]) >= 2 for r in one_sided)
     assert graph.validate().conforms
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="../shared/data/fa-kes is not present")
+def test_conflicting_claims_give_each_outlets_version():
+    from collections import defaultdict
+
+    from kg.ingest import iter_articles
+    from kg.pipeline import build
+
+    graph = build(a for a in iter_articles([CORPUS]) if a.id in IDS)
+    graph.merge()
+    versions = defaultdict(list)
+    for event, publisher, agent, fatalities, _modality, sentence in rows(
+        graph, "conflicting-claims"
+    ):
+        versions[event].append((publisher, agent, fatalities, sentence))
+    assert versions, "the Qamishli bombing is told with 44 and 48 dead"
+    for told in versions.values():
+        assert len({p for p, *_ in told}) >= 2  # at least two outlets
+        assert len({(a, f) for _, a, f, _ in told}) >= 2  # that disagree
+        assert all(s for *_, s in told)  # each with its sentence
