@@ -289,6 +289,11 @@ def compare(a: Report, b: Report, context: Context) -> Comparison | None:
         return None
     if facets["type"][0] < 0.8 and (_in_busy_city(a, context) or _in_busy_city(b, context)):  # type: ignore[index]
         return None  # in a big city, an air raid and a shelling on one day are two events
+    if facets["type"][0] < 0.8 and facets["date"][0] < 1.0:  # type: ignore[index]
+        # Two kinds told for one event (an air raid told as a killing, a chemical attack as
+        # an air strike) only on the very same day: strikes "around Khan Sheikhun" in the
+        # days after the chemical attack are other events.
+        return None
     exact = (
         a.type == b.type
         and facets["place"][0] == 1.0  # type: ignore[index]

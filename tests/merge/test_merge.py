@@ -131,3 +131,10 @@ def test_merge_graph_validates_and_unmerges():
     size = len(merges)
     assert graph.unmerge() == size
     assert len(graph) == before
+
+
+def test_two_kinds_for_one_event_only_on_the_same_day(context):
+    chemical = report(1, "a", type="chemical_attack", date="2017-04-04")
+    assert compare(chemical, report(2, "b", date="2017-04-04"), context) is not None
+    assert compare(chemical, report(3, "c", date="2017-04"), context) is None
+    assert compare(chemical, report(4, "d", type="chemical_attack", date="2017-04"), context)

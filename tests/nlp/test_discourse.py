@@ -148,3 +148,11 @@ def test_a_toll_told_first_joins_the_blast_told_after(extract):
         "A suicide bomber on a motorcycle blew himself up in Hasakeh, a monitor said."
     )
     assert [(e.type, e.fatalities) for e in ex.events] == [("bombing", 16)]
+
+
+def test_strikes_on_another_day_near_an_earlier_attack_stay_apart(extract):
+    ex = extract(
+        "At least 13 civilians died in air strikes around Khan Sheikhun on Friday, the site "
+        "of the chemical attack on April 4."
+    )
+    assert sorted(e.type for e in ex.events) == ["airstrike", "chemical_attack"]
