@@ -19,9 +19,9 @@ from kg.link.places import PlaceGazetteer
 from kg.nlp.attribution import Source
 from kg.nlp.dates import resolve_date
 from kg.nlp.event_roles import Arg, EventMention
-from kg.nlp.layout import in_skipped
+from kg.nlp.layout import in_skipped, title_repeats
 from kg.nlp.matcher import PieceMatcher
-from kg.nlp.rules import load_rules
+from kg.nlp.rules import LETHAL_TYPES, VIOLENT_TYPES, load_rules
 from kg.types import (
     ActorRef,
     Article,
@@ -37,34 +37,20 @@ from kg.types import (
 _SPECIFIC = {
     "attack": frozenset({"airstrike", "shelling", "bombing", "chemical_attack"}),
 }
-_VIOLENT = frozenset(
-    {"airstrike", "shelling", "bombing", "chemical_attack", "armed_clash", "attack"}
-)
 # Kinds of strike whose agent is carried over from the article's other strikes of the kind.
 _INHERITED_AGENT = ("airstrike", "shelling", "chemical_attack")
-# Acts whose backers become support events, and the words that state backing.
-_BACKED_ACTS = frozenset(
-    {
-        "airstrike",
-        "shelling",
-        "bombing",
-        "armed_clash",
-        "attack",
-        "territory_change",
-        "advance",
-        "siege",
-        "killing",
-    }
-)
+# Acts whose backers become support events ("a Russian-backed offensive").
+_BACKED_ACTS = LETHAL_TYPES | {"advance", "killing"}
 # One bombardment told with several words takes the most specific kind.
 _GENERIC_BOMBING = frozenset({"bombing", "bomb", "bombard", "bombardment"})
 _BOMBARDMENT_RANK = {"chemical_attack": 0, "airstrike": 1, "shelling": 2, "bombing": 3}
 _MODALITY_ORDER = ("denied", "attempted", "alleged", "reported", "asserted")
 
 
-def _headline_ranges(article: Article) -> list[tuple[int, int]]:
-    """Where the article's title stands in its text: the first line, and a repetition of it
-    near the start of the body (as FA-KES contents have after their dateline)."""
+def _headline_ranges(article: Article, doc: Doc) -> list[tuple[int, int]]:
+    """Where the article's title stands in its text: the first line, and its repetitions
+    near the start of the body (as FA-KES contents have after their dateline; found by
+    ``kg_sentences``, see :func:`kg.nlp.layout.title_repeats`)."""
     title = (article.title or "").strip()
     if len(title) < 8:
         return []
@@ -72,9 +58,8 @@ def _headline_ranges(article: Article) -> list[tuple[int, int]]:
     first = article.text.find(title)
     if 0 <= first < 5:
         ranges.append((first, first + len(title)))
-    again = article.text.find(title, first + len(title) if first >= 0 else 0)
-    if 0 <= again < len(title) + 200:
-        ranges.append((again, again + len(title)))
+    repeats = doc._.kg_title_repeats
+    ranges.extend(title_repeats(article.text) if repeats is None else repeats)
     return ranges
 
 
@@ -223,8 +208,11 @@ class Extractor:
         if publisher is not None:
             actors[publisher.key] = publisher
 
-        events = self._merge_events(article, doc._.kg_events, text, sentence_of, source_keys)
-        events = self._date_the_lead(article, doc, events)
+        headlines = _headline_ranges(article, doc)
+        events = self._merge_events(
+            article, doc._.kg_events, headlines, text, sentence_of, source_keys
+        )
+        events = self._date_the_lead(article, doc, events, headlines)
         events += self._support_events(doc, events, text, sentence_of)
         for event in events:
             mentions.extend(event.triggers)
@@ -321,7 +309,7 @@ class Extractor:
             for trigger in event.triggers:
                 window_start = max(0, trigger.span.start - 40)
                 found = self._backed_act.search(text[window_start : trigger.span.start])
-                backer = self._modifier_key(found.group(1)) if found else None
+                backer = self.actors.modifier_keys.get(found.group(1).lower()) if found else None
                 if not backer or backer == event.agent:
                     continue
                 if (backer, event.agent, event.place) in seen:
@@ -352,13 +340,14 @@ class Extractor:
         return out
 
     @staticmethod
-    def _date_the_lead(article: Article, doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
+    def _date_the_lead(
+        article: Article, doc: Doc, events: list[EventRecord], headlines: list[tuple[int, int]]
+    ) -> list[EventRecord]:
         """The lead sentence (the first of the body, after the headline and the dateline)
         tells the news of the day: its events with no time of their own take the article's
         date."""
         if article.date is None:
             return events
-        headlines = _headline_ranges(article)
         lead = next(
             (
                 sent
@@ -383,17 +372,10 @@ class Extractor:
             for e in events
         ]
 
-    def _modifier_key(self, word: str) -> str | None:
-        lowered = word.lower()
-        for modifier, key in self.actors.modifiers.items():
-            if modifier.lower() == lowered:
-                return key
-        return None
-
     def _compatible(self, group: dict, mention: EventMention) -> bool:
         a, b = group["type"], mention.type
-        victims_only = (b == "killing" and mention.agent is None and a in _VIOLENT) or (
-            a == "killing" and group["agent"] is None and b in _VIOLENT
+        victims_only = (b == "killing" and mention.agent is None and a in VIOLENT_TYPES) or (
+            a == "killing" and group["agent"] is None and b in VIOLENT_TYPES
         )
         if (
             a != b
@@ -456,8 +438,9 @@ class Extractor:
             and group["place"] == mention.place.key
         )
 
-    def _merge_events(self, article: Article, found, text: str, sentence_of, source_keys):  # noqa: ANN001, ANN202
-        headlines = _headline_ranges(article)
+    def _merge_events(
+        self, article: Article, found, headlines, text: str, sentence_of, source_keys
+    ):  # noqa: ANN001, ANN202
 
         def in_headline(mention: EventMention) -> bool:
             return any(a <= mention.trigger.start_char < b for a, b in headlines)
@@ -552,7 +535,7 @@ class Extractor:
         return False
 
     def _absorb(self, group: dict, mention: EventMention) -> None:
-        if group["type"] == "killing" and mention.type in _VIOLENT:
+        if group["type"] == "killing" and mention.type in VIOLENT_TYPES:
             group["type"] = mention.type  # "16 were killed ... the bomber blew himself up"
         elif mention.type in _SPECIFIC.get(group["type"], ()) or (
             _BOMBARDMENT_RANK.get(mention.type, 9) < _BOMBARDMENT_RANK.get(group["type"], 9)

@@ -67,6 +67,11 @@ class PlaceRef:
     admin1: str | None = None
     aliases: tuple[str, ...] = ()
 
+    @property
+    def in_governorate(self) -> str | None:
+        """The key of the governorate this place is, or lies in (None for countries)."""
+        return self.key if self.kind == "governorate" else self.governorate
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -33,28 +33,16 @@ class GovernorateResolver:
             if not keys:
                 continue
             place = self.places.get(self.places.choose(keys, ["SY"]))
-            if place is None:
-                continue
-            if place.kind == "governorate":
-                out.add(place.key)
-            elif place.governorate:
-                out.add(place.governorate)
+            if place is not None and place.in_governorate:
+                out.add(place.in_governorate)
         return out
 
 
 def article_governorates(extraction: Extraction) -> set[str]:
     """Governorates of the places mentioned in an article (a governorate counts itself)."""
-    out = set()
     mentioned = {m.ref for m in extraction.mentions if m.kind == "place"}
-    for key in mentioned:
-        place = extraction.places.get(key)
-        if place is None:
-            continue
-        if place.kind == "governorate":
-            out.add(place.key)
-        elif place.governorate:
-            out.add(place.governorate)
-    return out
+    places = (extraction.places.get(key) for key in mentioned)
+    return {p.in_governorate for p in places if p is not None and p.in_governorate}
 
 
 def governorate_coverage(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from kg.errors import DataError
@@ -50,6 +50,11 @@ class ActorGazetteer:
 
     def get(self, key: str) -> ActorRef | None:
         return self.actors.get(key)
+
+    @cached_property
+    def modifier_keys(self) -> dict[str, str]:
+        """``modifiers`` keyed by lowercase word ("russian" -> "russian_forces")."""
+        return {word.lower(): key for word, key in self.modifiers.items()}
 
     def new_actor(self, label: str, type_: str, **extra: object) -> ActorRef:
         """Return an actor for a name the gazetteer lacks, keyed by its normalised name."""

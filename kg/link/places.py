@@ -29,7 +29,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "district"})
 REGION_RADIUS_KM = 250.0
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -116,7 +116,7 @@ class PlaceGazetteer:
         # A region has no polygon here: it is taken as a disc around its centroid.
         if b.country != a.country or b.kind in _COARSE or None in (a.lat, a.lon, b.lat, b.lon):
             return False
-        return _km(a.lat, a.lon, b.lat, b.lon) <= REGION_RADIUS_KM  # type: ignore[arg-type]
+        return km_between(a.lat, a.lon, b.lat, b.lon) <= REGION_RADIUS_KM  # type: ignore[arg-type]
 
 
 # Transliteration variants of Arabic names, folded to one spelling: "Hassia" / "Hasiya",

@@ -9,13 +9,13 @@ places and actors they point to (place hierarchy, coordinates, backing, affiliat
 from __future__ import annotations
 
 import datetime as dt
-import math
 from calendar import monthrange
 from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
+from kg.link.places import km_between
 from kg.namespaces import CKG, NIF, SEM, WGS
 from kg.types import TimeStamp
 
@@ -111,12 +111,7 @@ class PlaceInfo:
         """
         if None in (self.lat, self.lon, other.lat, other.lon):
             return None
-        la1, lo1, la2, lo2 = map(math.radians, (self.lat, self.lon, other.lat, other.lon))
-        h = (
-            math.sin((la2 - la1) / 2) ** 2
-            + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-        )
-        return 2 * 6371.0 * math.asin(math.sqrt(h))
+        return km_between(self.lat, self.lon, other.lat, other.lon)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

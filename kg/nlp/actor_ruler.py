@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.link.actors import ActorGazetteer, load_actor_gazetteer
 from kg.nlp.layout import in_skipped
-from kg.nlp.matcher import PieceMatcher, plural_variants
+from kg.nlp.matcher import PieceMatcher, alias_variants
 from kg.nlp.rules import load_rules
 
 Doc.set_extension("kg_backing", default=(), force=True)
@@ -52,7 +52,7 @@ class ActorRuler:
             nlp.tokenizer, load_rules().piece_synonyms
         )
         for alias, keys in gazetteer.aliases.items():
-            for variant in plural_variants(alias):
+            for variant in alias_variants(alias):
                 for key in keys:
                     self.matcher.add(variant, (key, False))
         for name, key in gazetteer.metonyms.items():
@@ -84,7 +84,7 @@ class ActorRuler:
         for "YPG backed by Syrian rebels" (the backed actor, a backing word, "by", the
         backer or a word naming it: "backed by Russian air power")."""
         words = self.gazetteer.backing_words
-        modifiers = {m.lower(): k for m, k in self.gazetteer.modifiers.items()}
+        modifiers = self.gazetteer.modifier_keys
         ends = {span.end_char: span.label_ for span in spans}
         for i, span in enumerate(spans):
             before = doc.text[max(0, span.start_char - 40) : span.start_char]

@@ -10,29 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.ingest.dates import MONTHS as _MONTHS
 from kg.types import TimeStamp
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _WEEKDAYS = {
     d: i
     for i, d in enumerate(

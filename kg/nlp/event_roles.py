@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.link.actors import ActorGazetteer, load_actor_gazetteer
 from kg.nlp.attribution import Source
 from kg.nlp.numbers import parse_number
-from kg.nlp.rules import Rules, load_rules
+from kg.nlp.rules import LETHAL_TYPES, Rules, load_rules
 
 Doc.set_extension("kg_events", default=(), force=True)
 
@@ -67,21 +67,6 @@ _NP_SKIP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PAIRWISE = frozenset({"agreement", "armed_clash"})
 _VERBAL = frozenset({"VERB", "AUX"})
-# Event types that can kill: a death stated inside one of them is its fatalities.
-_VIOLENT = frozenset(
-    {
-        "airstrike",
-        "shelling",
-        "bombing",
-        "chemical_attack",
-        "armed_clash",
-        "attack",
-        "territory_change",
-        "siege",
-    }
-)
-
-
 def _in_parentheses(span: Span) -> bool:
     """True when an opening parenthesis before ``span`` in its sentence is not closed."""
     before = span.doc.text[span.sent.start_char : span.start_char]
@@ -119,7 +104,7 @@ class EventRoles:
     def __init__(self, rules: Rules, actors: ActorGazetteer) -> None:
         self.rules = rules
         self.actors = actors
-        self.modifiers = {m.lower(): k for m, k in actors.modifiers.items()}
+        self.modifiers = actors.modifier_keys
 
     # -- lookups ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -206,7 +191,7 @@ class EventRoles:
     def _civilian_victims(self, token: Token, event: EventMention) -> Arg | None:
         """ "Six people were killed", "killing 31 children": unnamed victims who are
         civilians unless the text says otherwise."""
-        if event.type not in _VIOLENT | {"killing"}:
+        if event.type not in LETHAL_TYPES | {"killing"}:
             return None
         if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
             return None  # "the men were executed": people named before, who may be fighters
@@ -520,7 +505,7 @@ class EventRoles:
         return None
 
     def _refine(self, doc: Doc, head: Token, event: EventMention) -> None:
-        if event.agent is not None and event.type in _VIOLENT | {"advance"}:
+        if event.agent is not None and event.type in LETHAL_TYPES | {"advance"}:
             actor = self.actors.get(event.agent.key)
             if actor is not None and actor.forces:
                 # "Russia bombed ...": the act of its armed forces.
@@ -573,7 +558,7 @@ class EventRoles:
     # -- killings inside other events -----------------------------------------------
     def _absorb_killings(self, mentions: list[EventMention]) -> list[EventMention]:
         kept = [m for m in mentions if m.type != "killing"]
-        hosts = [m for m in kept if m.type in _VIOLENT]
+        hosts = [m for m in kept if m.type in LETHAL_TYPES]
         for killing in (m for m in mentions if m.type == "killing"):
             k = killing.trigger.root
             host = None

@@ -31,6 +31,10 @@ from kg.resources import data_path
 
 Doc.set_extension("kg_skip", default=(), force=True)
 Doc.set_extension("kg_publisher", default=None, force=True)
+# Set by ``kg_sentences`` (which needs them before the parser) for later components:
+# where the title is repeated, and the dateline and furniture ranges.
+Doc.set_extension("kg_title_repeats", default=None, force=True)
+Doc.set_extension("kg_page_furniture", default=None, force=True)
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -268,6 +272,18 @@ def furniture(doc: Doc, rules: FurnitureRules | None = None) -> list[tuple[int, 
     return sorted(ranges)
 
 
+def page_furniture(
+    doc: Doc, datelines: DatelineRules | None, rules: FurnitureRules | None
+) -> list[tuple[int, int]]:
+    """The dateline and in-paragraph furniture ranges of ``doc`` (not event text)."""
+    ranges: list[tuple[int, int]] = []
+    if datelines is not None:
+        ranges.extend((d.start, d.end) for d in iter_datelines(doc.text, rules=datelines))
+    if rules is not None:
+        ranges.extend(furniture(doc, rules))
+    return ranges
+
+
 class Layout:
     """Mark skipped lines, datelines, in-paragraph furniture and the publisher line."""
 
@@ -298,10 +314,11 @@ class Layout:
                     publisher = (offset + found.start(1), offset + found.end(1))
                     skip.append((line.start(), line.end()))
                     break
-        if self.datelines is not None:
-            skip.extend((d.start, d.end) for d in iter_datelines(doc.text, rules=self.datelines))
-        if self.furniture_rules is not None:
-            skip.extend(furniture(doc, self.furniture_rules))
+        if doc._.kg_page_furniture is None:  # no kg_sentences in this pipeline
+            doc._.kg_page_furniture = tuple(
+                page_furniture(doc, self.datelines, self.furniture_rules)
+            )
+        skip.extend(doc._.kg_page_furniture)
         doc._.kg_skip = tuple(sorted(skip))
         doc._.kg_publisher = publisher
         return doc

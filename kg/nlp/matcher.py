@@ -216,13 +216,23 @@ def token_lemma(tok) -> str:  # noqa: ANN001 - a spaCy Token
     return tok.lemma_.lower()
 
 
-def plural_variants(alias: str) -> Iterable[str]:
-    """Yield ``alias`` and its simple singular/plural variant ("rebels" <-> "rebel")."""
+def alias_variants(alias: str) -> Iterable[str]:
+    """Yield ``alias`` and the forms text writes it in: the simple singular/plural of a
+    common noun ("rebels" <-> "rebel"), and the possessive of a name whose apostrophe was
+    lost ("Al-Qaedas", "SANAs correspondent").
+
+    >>> list(alias_variants("rebels")), list(alias_variants("Al-Qaeda"))
+    (['rebels', 'rebel'], ['Al-Qaeda', 'Al-Qaedas'])
+    """
     yield alias
-    if is_case_sensitive(alias) or not alias[-1:].isalpha():
-        return
     head = alias.rsplit(" ", 1)[-1]
-    if len(head) < 4 or not head.islower():
+    if not head[-1:].isalpha():
+        return
+    if head[:1].isupper():
+        if len(head) >= 3 and not head.lower().endswith("s"):
+            yield alias + "s"
+        return
+    if is_case_sensitive(alias) or len(head) < 4 or not head.islower():
         return
     if head.endswith("ies"):
         yield alias[:-3] + "y"

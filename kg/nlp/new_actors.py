@@ -7,8 +7,7 @@ the text says: words of the name ("... Brigade", "... News Agency"), else words 
 the name (", a rebel group", "the jihadist group X"). The cue words live in
 ``data/actors.yaml`` (``new_actors``). A name with no cue is left out, and so are
 headline-cased sentences: the small English model also tags places, people and
-capitalised common words as organisations. A known alias plus a possessive "s" whose
-apostrophe was lost ("Al-Qaedas") is that known actor.
+capitalised common words as organisations.
 
 The spans are appended to ``doc.spans["kg_actors"]`` (earlier indices, which
 ``doc._.kg_backing`` refers to, stay valid) and the actors are in ``doc._.kg_new_actors``.
@@ -56,9 +55,6 @@ class NewActors:
         self.min_tokens = int(rules.get("min_tokens", 2))
         self.context = _cue_table(rules.get("context_words"))
         self.names = _cue_table(rules.get("name_words"))
-        self.aliases: dict[str, list[str]] = {}
-        for alias, keys in gazetteer.aliases.items():
-            self.aliases.setdefault(alias.lower(), keys)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, ActorRef] = {}
@@ -78,10 +74,6 @@ class NewActors:
             rest = [t for t in span if t.i not in in_place]
             if len(rest) < len(span) and not any(t.lower_ in self.names for t in rest):
                 continue  # "KHAN SHEIKHUN, Syria": places, not an organisation's name
-            known_key = self._possessive(span.text)
-            if known_key is not None:  # "Al-Qaedas", a possessive without its apostrophe
-                added.append(Span(ent.doc, span.start, span.end, label=known_key))
-                continue
             type_ = self._type(span)
             if type_ is None:
                 continue
@@ -106,12 +98,6 @@ class NewActors:
         if any(not (t.is_alpha or t.text in _NAME_CHARS) for t in span):
             return None
         return span
-
-    def _possessive(self, text: str) -> str | None:
-        if not text.endswith("s"):
-            return None
-        keys = self.aliases.get(text[:-1].lower())
-        return keys[0] if keys else None
 
     def _type(self, span: Span) -> str | None:
         doc = span.doc

@@ -208,10 +208,8 @@ class PlaceRuler:
             refs = [self.places.places[k] for k in match.values]
             if len({r.country for r in refs}) == 1 and refs[0].country:
                 countries.add(refs[0].country)
-            if len(refs) == 1:
-                ref = refs[0]
-                governorates.add(ref.key if ref.kind == "governorate" else ref.governorate or "")
-        governorates.discard("")
+            if len(refs) == 1 and refs[0].in_governorate:
+                governorates.add(refs[0].in_governorate)
         return countries, governorates
 
     def __call__(self, doc: Doc) -> Doc:

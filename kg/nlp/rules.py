@@ -29,6 +29,13 @@ EVENT_TYPES = (
     "protest",
     "other",
 )
+# Groupings of the event types that the extractor's rules refer to.
+#: acts of armed violence, which a stated death can be the toll of
+VIOLENT_TYPES = frozenset(
+    {"airstrike", "shelling", "bombing", "chemical_attack", "armed_clash", "attack"}
+)
+#: event types that can kill: a death stated inside one of them is its fatalities
+LETHAL_TYPES = VIOLENT_TYPES | {"territory_change", "siege"}
 MODALITIES = ("asserted", "reported", "alleged", "denied", "attempted")
 
 

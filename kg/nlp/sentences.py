@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.ingest.datelines import DatelineRules, iter_datelines, load_dateline_rules
-from kg.nlp.layout import FurnitureRules, furniture, load_furniture_rules, title_repeats
+from kg.ingest.datelines import DatelineRules, load_dateline_rules
+from kg.nlp.layout import FurnitureRules, load_furniture_rules, page_furniture, title_repeats
 from kg.nlp.rules import Rules, load_rules
 
 _CLOSING = frozenset(".!?-:")  # punctuation that stays with the range before it
@@ -34,14 +34,11 @@ class SentenceBreaks:
         self.furniture_rules = furniture_rules
 
     def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
-        """Headline, dateline and furniture ranges that are sentences of their own."""
-        ranges = []
-        ranges.extend(title_repeats(doc.text))
-        if self.datelines is not None:
-            ranges.extend((d.start, d.end) for d in iter_datelines(doc.text, rules=self.datelines))
-        if self.furniture_rules is not None:
-            ranges.extend(furniture(doc, self.furniture_rules))
-        return ranges
+        """Headline, dateline and furniture ranges that are sentences of their own (kept on
+        the doc for ``kg_layout`` and the extractor, which need them too)."""
+        doc._.kg_title_repeats = tuple(title_repeats(doc.text))
+        doc._.kg_page_furniture = tuple(page_furniture(doc, self.datelines, self.furniture_rules))
+        return [*doc._.kg_title_repeats, *doc._.kg_page_furniture]
 
     def _isolate(self, doc: Doc, start: int, end: int) -> None:
         inside = [t for t in doc if start <= t.idx < end and not t.is_space]
@@ -78,6 +75,9 @@ class SentenceBreaks:
         return doc
 
 
-@Language.factory("kg_sentences", assigns=["token.is_sent_start"])
+@Language.factory(
+    "kg_sentences",
+    assigns=["token.is_sent_start", "doc._.kg_title_repeats", "doc._.kg_page_furniture"],
+)
 def make_sentences(nlp: Language, name: str) -> SentenceBreaks:
     return SentenceBreaks(load_rules(), load_dateline_rules(), load_furniture_rules())

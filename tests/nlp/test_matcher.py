@@ -1,6 +1,6 @@
 import pytest
 
-from kg.nlp.matcher import PieceMatcher, is_case_sensitive, plural_variants, split_pieces
+from kg.nlp.matcher import PieceMatcher, alias_variants, is_case_sensitive, split_pieces
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +48,8 @@ def test_longest_match_wins(matcher, nlp):
 def test_helpers():
     assert [p for p, _, _ in split_pieces("U.S.-led")] == ["US", "led"]
     assert is_case_sensitive("ISIS") and not is_case_sensitive("Daesh")
-    assert list(plural_variants("rebels")) == ["rebels", "rebel"]
-    assert list(plural_variants("ISIS")) == ["ISIS"]
+    assert list(alias_variants("rebels")) == ["rebels", "rebel"]
+    assert list(alias_variants("ISIS")) == ["ISIS"]
 
 
 def test_capitalised_pieces_of_a_phrase_are_case_sensitive(nlp):
