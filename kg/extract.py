@@ -447,7 +447,7 @@ class Extractor:
 
         # A headline restates the main event: read the body first, then let each headline
         # mention join the compatible event it summarises.
-        body = [m for m in found if not in_headline(m)]
+        body = [m for m in found if not in_headline(m) and self._told_as_event(m)]
         heads = [m for m in found if in_headline(m)]
         groups: list[dict] = []
         for mention in body + heads:
@@ -456,6 +456,8 @@ class Extractor:
             # A headline summarises the lead: the first compatible event; a later mention
             # retells the latest one.
             for group in groups if headline else reversed(groups):
+                if mention.distinct and not headline:
+                    break  # "another three men", "a second rocket attack"
                 if self._compatible(group, mention) and (
                     headline or self._corefers(group, mention)
                 ):
@@ -475,9 +477,9 @@ class Extractor:
                 }
                 groups.append(target_group)
             self._absorb(target_group, mention)
-        groups = [g for g in groups if not self._generic(g)]
         groups.sort(key=lambda g: min(m.trigger.start_char for m in g["mentions"]))
         self._inherit_agents(groups)
+        groups = [g for g in groups if not self._generic(g)]
         records = []
         for number, group in enumerate(groups, start=1):
             records.append(self._record(article, number, group, text, sentence_of, source_keys))
@@ -512,6 +514,70 @@ class Extractor:
         if any(m.date is not None for m in group["mentions"]):
             return False
         return place is None or place.kind == "country"
+
+    def _told_as_event(self, mention: EventMention) -> bool:
+        """Whether a body mention tells an event: not what usually happens, not the war's
+        background ("300,000 have been killed since the conflict began", which must not lend
+        its toll to an event of the same sentence or type), not a purpose ("aimed at
+        recapturing east Aleppo", "their goal was to liberate the city")."""
+        if self._habitual(mention) or self._purpose(mention):
+            return False
+        if self._background(mention):
+            place = self.places.get(mention.place.key) if mention.place else None
+            return place is not None and place.kind not in ("country", "governorate")
+        return True
+
+    def _purpose(self, mention: EventMention) -> bool:
+        """An aim, not an act: a trigger verb in the infinitive ("to seize") or after "aimed
+        at", unless a governor makes it happen ("managed to seize", "began to shell") or
+        marks it as attempted (modality ``attempted`` is kept: "tried to storm")."""
+        if mention.modality == "attempted":
+            return False
+        verb = mention.trigger.root
+        if verb.pos_ != "VERB":
+            return False
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "at" and verb.head.head.lemma_ == "aim":
+            return True
+        if not any(c.tag_ == "TO" for c in verb.children):
+            return False
+        return verb.head.lemma_ not in self.rules.purpose_exempt_governors
+
+    def _habitual(self, mention: EventMention) -> bool:
+        """What usually happens, not an event: the mention's verb is in the present tense
+        ("the coalition is conducting air strikes", "Douma is targeted by government fire",
+        "units continue to fight") or takes a frequency adverb ("regularly shelled"), and the
+        mention has no date of its own. The present perfect ("have been killed") tells past
+        events and is kept. (Headlines are read apart: they are written in the present.)"""
+        rules = self.rules
+        if mention.type in rules.habitual_exempt:
+            return False
+        if mention.date is not None:
+            # "every day", "each week": a date that repeats tells a habit
+            return any(t.lower_ in ("every", "each") for t in mention.date)
+        verb = mention.trigger.root
+        for _ in range(3):  # the verb a noun trigger hangs from: "conducting air strikes"
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.lower_ in rules.habitual_adverbs for c in (*verb.children, *mention.trigger)):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.tag_ in ("VBZ", "VBP"):
+            verb = verb.head  # "continue to fight"
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lemma_ in ("have", "will", "would") or a.tag_ == "MD" for a in auxiliaries):
+            return False
+        if verb.tag_ in ("VBZ", "VBP"):
+            # A bare present verb counts when it governs the trigger ("the coalition is
+            # leading ..."); a trigger tagged as one is more often a mis-tagged noun ("the
+            # U.S. strikes targeted"), and a copula says nothing of habit ("is incomplete").
+            return (
+                verb.pos_ == "VERB"
+                and verb not in mention.trigger
+                and verb.lemma_ not in rules.reporting_verbs
+            )
+        return verb.tag_ in ("VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
 
     def _background(self, mention: EventMention) -> bool:
         """A mention in a sentence about how the war began, or counted "since" a time."""

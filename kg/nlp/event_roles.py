@@ -65,6 +65,7 @@ _LOC_PREPS = frozenset(
 _TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "upon"})
 _NP_SKIP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "punct"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_ANOTHER = frozenset({"another", "second", "third", "fourth", "fresh", "separate"})
 _PAIRWISE = frozenset({"agreement", "armed_clash"})
 _VERBAL = frozenset({"VERB", "AUX"})
 def _in_parentheses(span: Span) -> bool:
@@ -96,6 +97,7 @@ class EventMention:
     date: Span | None = None
     sources: list[Source] = field(default_factory=list)
     anaphoric: bool = False
+    distinct: bool = False
 
 
 class EventRoles:
@@ -278,12 +280,39 @@ class EventRoles:
         event.date = self._date(head)
         event.sources = [s for s in doc._.kg_sources if head.i in s.scope]
         event.modality = self._modality(head, event)
-        event.anaphoric = not verbal and any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
+        # "the attack", "the eight opposition fighters were beheaded": a retelling;
+        # "another three men", "a second rocket attack": a new event.
+        if verbal:
+            people = [
+                c
+                for c in head.children
+                if c.dep_ in ("nsubjpass", "dobj")
+                and c.lemma_.lower() in self.rules.victim_nouns | self.rules.people_nouns
+            ]
+        else:
+            people = [head]
+        event.anaphoric = any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for p in people for c in p.children
         )
+        event.distinct = any(
+            c.lower_ in _ANOTHER for p in (head, *people) for c in p.children
+        )
+        if event.distinct:
+            event.anaphoric = False
         if event.type in ("killing",):
             event.fatalities = self._fatalities(head)
         self._refine(doc, head, event)
+        if event.agent is not None and event.target is not None and (
+            event.agent.key == event.target.key
+        ):
+            # A misparse: no party does it to itself. The subject of a movement or a
+            # capture is its agent ("rebels seized"); in a killing, the victims are more
+            # often read right than the killers ("ISIL terrorists beheaded eight Syrian
+            # militants" gave the militants both roles).
+            if event.type in LETHAL_TYPES or event.type == "killing":
+                event.agent = None
+            else:
+                event.target = None
         return event
 
     def _verb_roles(self, verb: Token, event: EventMention, lemma: str) -> bool:

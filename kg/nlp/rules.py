@@ -68,6 +68,9 @@ class Rules:
     background_verbs: frozenset[str]
     background_subjects: frozenset[str]
     death_words: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    habitual_exempt: frozenset[str]
+    purpose_exempt_governors: frozenset[str]
     skip_line_patterns: tuple[re.Pattern[str], ...]
     publisher_line_patterns: tuple[re.Pattern[str], ...]
     piece_synonyms: dict[str, str]
@@ -127,6 +130,9 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         background_verbs=_words(tdata.get("background") or {}, "verbs", tpath),
         background_subjects=_words(tdata.get("background") or {}, "subjects", tpath),
         death_words=_words(tdata, "death_words", tpath),
+        habitual_adverbs=_words(tdata.get("habitual") or {}, "adverbs", tpath),
+        habitual_exempt=_words(tdata.get("habitual") or {}, "exempt", tpath),
+        purpose_exempt_governors=_words(tdata, "purpose_exempt_governors", tpath),
         skip_line_patterns=_patterns(rdata, "skip_line_patterns", rpath),
         publisher_line_patterns=_patterns(rdata, "publisher_line_patterns", rpath),
         piece_synonyms={str(k): str(v) for k, v in (rdata.get("piece_synonyms") or {}).items()},

@@ -156,3 +156,64 @@ def test_strikes_on_another_day_near_an_earlier_attack_stay_apart(extract):
         "of the chemical attack on April 4."
     )
     assert sorted(e.type for e in ex.events) == ["airstrike", "chemical_attack"]
+
+
+# -- mentions that do not tell an event ----------------------------------------------
+
+
+def _types(extraction):
+    return [(e.type, e.agent, e.place) for e in extraction.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US-led coalition is conducting airstrikes against ISIS in Raqqa.",
+        "Syrian rebels regularly shell Aleppo.",
+        "Douma is targeted by government fire almost every day.",
+    ],
+)
+def test_what_usually_happens_is_not_an_event(extract, text):
+    assert _types(extract(text)) == []
+
+
+def test_the_present_perfect_tells_a_past_event(extract):
+    found = _types(extract("Syrian government forces have shelled Douma."))
+    assert [t for t, _, _ in found] == ["shelling"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces launched an offensive aimed at recapturing Palmyra.",
+        "The rebels said their goal was to seize Aleppo.",
+    ],
+)
+def test_an_aim_is_not_an_act(extract, text):
+    assert "territory_change" not in [t for t, _, _ in _types(extract(text))]
+
+
+def test_an_attempt_is_kept_with_its_modality(extract):
+    found = extract("ISIS fighters tried to storm the At Tanf base.")
+    assert [e.modality for e in found.events] == ["attempted"]
+
+
+def test_a_war_toll_lends_nothing_to_an_event(extract):
+    found = extract(
+        "Government air strikes killed 12 civilians in Douma on Monday. "
+        "More than 300,000 people have been killed since the conflict began in 2011."
+    )
+    assert [(e.type, e.fatalities) for e in found.events] == [("airstrike", 12)]
+
+
+def test_another_attack_is_a_new_event(extract):
+    found = extract(
+        "ISIS militants beheaded eight rebels in Albu Kamal. "
+        "ISIS also beheaded another three men in Deir Ezzor."
+    )
+    assert len([e for e in found.events if e.type == "killing"]) == 2
+
+
+def test_no_party_does_it_to_itself(annotate):
+    for event in annotate("ISIL terrorists beheaded eight Syrian militants.")._.kg_events:
+        assert event.agent is None or event.target is None or event.agent.key != event.target.key
