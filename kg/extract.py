@@ -479,6 +479,7 @@ class Extractor:
             self._absorb(target_group, mention)
         groups.sort(key=lambda g: min(m.trigger.start_char for m in g["mentions"]))
         self._inherit_agents(groups)
+        self._type_by_context(groups)
         groups = [g for g in groups if not self._generic(g)]
         records = []
         for number, group in enumerate(groups, start=1):
@@ -500,6 +501,26 @@ class Extractor:
                     last = group["agent"]
                 elif last is not None and group["target"] != last:
                     group["agent"] = last
+
+    def _type_by_context(self, groups: list[dict]) -> None:
+        """A killing whose manner the text leaves unsaid ("the regime committed a massacre
+        in Bab Alnairab killing 25") by a party whose other strikes in the article are all of
+        one kind ("54 were killed in airstrikes by the Assad regime") was of that kind."""
+        plain = self.rules.unspecified_killing_words
+        for group in groups:
+            if group["type"] != "killing" or group["agent"] is None:
+                continue
+            if any(m.trigger.root.lemma_.lower() not in plain for m in group["mentions"]):
+                continue
+            kinds = {
+                other["type"]
+                for other in groups
+                if other is not group
+                and other["agent"] == group["agent"]
+                and other["type"] in _BOMBARDMENT_RANK
+            }
+            if len(kinds) == 1:
+                group["type"] = kinds.pop()
 
     def _generic(self, group: dict) -> bool:
         """A summary, not an event: "230,000 people have been killed in Syria" (no one did
@@ -607,9 +628,9 @@ class Extractor:
             _BOMBARDMENT_RANK.get(mention.type, 9) < _BOMBARDMENT_RANK.get(group["type"], 9)
         ):
             group["type"] = mention.type
-        for role in ("agent", "target"):
+        for role, other in (("agent", "target"), ("target", "agent")):
             arg = getattr(mention, role)
-            if group[role] is None and arg is not None:
+            if group[role] is None and arg is not None and arg.key != group[other]:
                 group[role] = arg.key
         if mention.place is not None:
             current = group["place"]

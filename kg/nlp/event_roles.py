@@ -65,6 +65,10 @@ _LOC_PREPS = frozenset(
 _TARGET_PREPS = frozenset({"against", "on", "at", "targeting", "upon"})
 _NP_SKIP = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc", "punct"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Acts of a state that its armed forces carry out.
+_FORCES_ACTS = LETHAL_TYPES | {"advance", "killing", "armed_clash", "territory_change", "siege"}
+# Acts whose "of" names the party that carried them out when it is an armed one.
+_OF_AGENT_ACTS = frozenset({"airstrike", "shelling", "attack", "bombing", "advance"})
 _ANOTHER = frozenset({"another", "second", "third", "fourth", "fresh", "separate"})
 _PAIRWISE = frozenset({"agreement", "armed_clash"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -403,10 +407,17 @@ class EventRoles:
                 event.target = event.target or self._conj_actor(obj, event.agent)
                 continue
             actor = self._actor(obj) if obj.i not in self.place_at else None
-            # "strikes on X", "the siege of X", "recaptured Y from X": X suffered it.
-            suffered = word in _TARGET_PREPS | {"of"} or (
+            # "strikes on X", "the siege of X", "recaptured Y from X": X suffered it; but
+            # "an airstrike of the coalition", "the attack of terrorists": an armed party
+            # after "of" a strike carried it out.
+            suffered = word in _TARGET_PREPS or (
                 word == "from" and event.type == "territory_change"
             )
+            if word == "of" and actor is not None:
+                suffered = not (event.type in _OF_AGENT_ACTS and self._armed(actor))
+                if not suffered:
+                    event.agent = event.agent or actor
+                    continue
             if actor is not None and suffered:
                 event.target = event.target or actor
             elif actor is not None and word == "by":
@@ -534,18 +545,31 @@ class EventRoles:
         return None
 
     def _refine(self, doc: Doc, head: Token, event: EventMention) -> None:
-        if event.agent is not None and event.type in LETHAL_TYPES | {"advance"}:
+        if event.agent is not None and event.type in _FORCES_ACTS:
             actor = self.actors.get(event.agent.key)
             if actor is not None and actor.forces:
-                # "Russia bombed ...": the act of its armed forces.
+                # "Russia bombed ...", "the Assad regime committed a massacre": the act of
+                # its armed forces.
                 event.agent = Arg(actor.forces, event.agent.start_char, event.agent.end_char)
         if event.type in ("attack", "bombing") and self._airborne(head, event):
             event.type = "airstrike"
+        if (
+            event.type == "killing"
+            and head.lemma_.lower() in self.rules.combat_kill_verbs
+            and self._armed(event.agent)
+            and self._armed(event.target)
+            and not self._airborne(head, event)
+        ):
+            event.type = "armed_clash"  # "the YPG had killed 10 IS members": fighting
         if event.type == "evacuation" and event.agent is None and event.target is not None:
             # "the evacuation of civilians": the people who leave are the ones acting
             event.agent, event.target = event.target, None
         if event.type == "territory_change" and event.modality == "attempted":
             event.type = "attack"
+
+    def _armed(self, arg: Arg | None) -> bool:
+        actor = self.actors.get(arg.key) if arg is not None else None
+        return actor is not None and actor.type in self.rules.armed_actor_types
 
     def _airborne(self, head: Token, event: EventMention) -> bool:
         """Air words in the trigger's clause ("jets struck", "an attack by warplanes",

@@ -71,6 +71,9 @@ class Rules:
     habitual_adverbs: frozenset[str]
     habitual_exempt: frozenset[str]
     purpose_exempt_governors: frozenset[str]
+    combat_kill_verbs: frozenset[str]
+    unspecified_killing_words: frozenset[str]
+    armed_actor_types: frozenset[str]
     skip_line_patterns: tuple[re.Pattern[str], ...]
     publisher_line_patterns: tuple[re.Pattern[str], ...]
     piece_synonyms: dict[str, str]
@@ -133,6 +136,9 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         habitual_adverbs=_words(tdata.get("habitual") or {}, "adverbs", tpath),
         habitual_exempt=_words(tdata.get("habitual") or {}, "exempt", tpath),
         purpose_exempt_governors=_words(tdata, "purpose_exempt_governors", tpath),
+        combat_kill_verbs=_words(tdata, "combat_kill_verbs", tpath),
+        unspecified_killing_words=_words(tdata, "unspecified_killing_words", tpath),
+        armed_actor_types=_words(tdata, "armed_actor_types", tpath),
         skip_line_patterns=_patterns(rdata, "skip_line_patterns", rpath),
         publisher_line_patterns=_patterns(rdata, "publisher_line_patterns", rpath),
         piece_synonyms={str(k): str(v) for k, v in (rdata.get("piece_synonyms") or {}).items()},

@@ -217,3 +217,28 @@ def test_another_attack_is_a_new_event(extract):
 def test_no_party_does_it_to_itself(annotate):
     for event in annotate("ISIL terrorists beheaded eight Syrian militants.")._.kg_events:
         assert event.agent is None or event.target is None or event.agent.key != event.target.key
+
+
+def test_armed_parties_killing_each_other_is_fighting(annotate):
+    doc = annotate("Kurdish YPG fighters killed 10 ISIS militants near Kobani.")
+    assert ("armed_clash", "ypg", "isis") in events(doc)
+
+
+def test_an_execution_stays_a_killing(annotate):
+    doc = annotate("ISIS militants executed eight rebels in Albu Kamal.")
+    assert [t for t, _, _ in events(doc)] == ["killing"]
+
+
+def test_a_killing_by_a_party_that_only_strikes_from_the_air(extract):
+    found = extract(
+        "Assad regime airstrikes killed 54 civilians in Aleppo on Tuesday. "
+        "The Assad regime also committed a massacre in Bab Alnairab killing 25 civilians."
+    )
+    assert [e.type for e in found.events] == ["airstrike", "airstrike"]
+
+
+def test_an_armed_party_after_of_carried_the_strike_out(annotate):
+    doc = annotate("An airstrike of the US-led coalition killed eight civilians in Tabqa.")
+    assert ("airstrike", "us_led_coalition", "civilians") in events(doc)
+    doc = annotate("The siege of Madaya by government forces went on.")
+    assert all(agent != "madaya" for _, agent, _ in events(doc))
