@@ -122,6 +122,30 @@ class ActorRuler:
                 backer = modifiers.get(word.group(0).lower()) if word else None
             if backer and backer != span.label_:
                 yield (i, backer)
+        yield from self._passive_backing(doc, spans)
+
+    def _passive_backing(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
+        """"Ahrar ash-Sham militants at the base had been supported by Al-Nusra": a backing
+        verb in the passive whose subject and "by" agent are actors, however far apart."""
+        words = self.gazetteer.backing_words
+        modifiers = self.gazetteer.modifier_keys
+        by_token = {t: i for i, span in enumerate(spans) for t in range(span.start, span.end)}
+        for verb in doc:
+            if verb.lower_ not in words or verb.tag_ != "VBN":
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subject is None or obj is None:
+                continue
+            backed = next((by_token[t.i] for t in subject.subtree if t.i in by_token), None)
+            backer_index = next((by_token[t.i] for t in obj.subtree if t.i in by_token), None)
+            backer = spans[backer_index].label_ if backer_index is not None else None
+            if backer is None:
+                named = (modifiers[t.lower_] for t in obj.subtree if t.lower_ in modifiers)
+                backer = next(named, None)
+            if backed is not None and backer and backer != spans[backed].label_:
+                yield (backed, backer)
 
 
 @Language.factory(

@@ -298,9 +298,12 @@ class EventRoles:
         event.anaphoric = any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for p in people for c in p.children
         )
+        # ("decapitated another three men": the words right after a verb count too, as
+        # the parse often hangs them elsewhere)
+        after = doc[head.i + 1 : head.i + 3] if verbal else ()
         event.distinct = any(
             c.lower_ in _ANOTHER for p in (head, *people) for c in p.children
-        )
+        ) or any(t.lower_ in _ANOTHER for t in after)
         if event.distinct:
             event.anaphoric = False
         if event.type in ("killing",):

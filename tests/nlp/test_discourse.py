@@ -242,3 +242,15 @@ def test_an_armed_party_after_of_carried_the_strike_out(annotate):
     assert ("airstrike", "us_led_coalition", "civilians") in events(doc)
     doc = annotate("The siege of Madaya by government forces went on.")
     assert all(agent != "madaya" for _, agent, _ in events(doc))
+
+
+def test_backing_in_the_passive_however_far_apart(annotate):
+    doc = annotate("Ahrar al-Sham militants at the base had been supported by Al-Nusra Front.")
+    spans = list(doc.spans["kg_actors"])
+    pairs = {(spans[i].label_, backer) for i, backer in doc._.kg_backing}
+    assert ("ahrar_al_sham", "al_nusra_front") in pairs
+
+
+def test_a_leaders_forces_carry_out_his_sieges(annotate):
+    doc = annotate("President Bashar al-Assad's forces have besieged Eastern Ghouta since 2013.")
+    assert ("siege", "syrian_government_forces", None) in events(doc)
