@@ -530,6 +530,11 @@ class Extractor:
         place = self.places.get(group["place"]) if group["place"] else None
         if all(self._background(m) for m in group["mentions"]):
             return place is None or place.kind in ("country", "governorate")
+        if (
+            (place is None or place.kind in ("country", "governorate"))
+            and all(m.date is None and self._perfect(m) for m in group["mentions"])
+        ):
+            return True  # "the regime has bombarded areas in Aleppo province": a summary
         if group["agent"] or group["target"]:
             return False
         if any(m.date is not None for m in group["mentions"]):
@@ -572,18 +577,20 @@ class Extractor:
         rules = self.rules
         if mention.type in rules.habitual_exempt:
             return False
-        if mention.date is not None:
-            # "every day", "each week": a date that repeats tells a habit
-            return any(t.lower_ in ("every", "each") for t in mention.date)
         verb = mention.trigger.root
         for _ in range(3):  # the verb a noun trigger hangs from: "conducting air strikes"
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in rules.habitual_adverbs for c in (*verb.children, *mention.trigger)
+        ):
+            return True
+        if mention.date is not None:
+            # "every day", "each week": a date that repeats tells a habit
+            return any(t.lower_ in ("every", "each") for t in mention.date)
         if verb.pos_ not in ("VERB", "AUX"):
             return False
-        if any(c.lower_ in rules.habitual_adverbs for c in (*verb.children, *mention.trigger)):
-            return True
         if verb.dep_ == "xcomp" and verb.head.tag_ in ("VBZ", "VBP"):
             verb = verb.head  # "continue to fight"
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -599,6 +606,20 @@ class Extractor:
                 and verb.lemma_ not in rules.reporting_verbs
             )
         return verb.tag_ in ("VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
+
+    @staticmethod
+    def _perfect(mention: EventMention) -> bool:
+        """The mention's verb is in the present perfect ("has bombarded", "have been
+        killed"): with no date and no precise place, it sums up rather than tells."""
+        verb = mention.trigger.root
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        return any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+            for c in verb.children
+        )
 
     def _background(self, mention: EventMention) -> bool:
         """A mention in a sentence about how the war began, or counted "since" a time."""
