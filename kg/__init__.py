@@ -35,6 +35,7 @@ __all__ = [
     "extract_article",
     "iter_articles",
     "load",
+    "open_graph",
     "read_article_file",
     "read_articles",
 ]
@@ -58,6 +59,14 @@ def build_graph(paths: Iterable[str | os.PathLike[str]]) -> KnowledgeGraph:
 def load(path: str | os.PathLike[str]) -> KnowledgeGraph:
     """Load a graph file written by ``kg build`` or :meth:`KnowledgeGraph.serialize`."""
     return KnowledgeGraph.load(path)
+
+
+def open_graph(source: str | os.PathLike[str], *, create: bool = False) -> KnowledgeGraph:
+    """Open a graph file, an Oxigraph store folder or a SPARQL server's URL
+    (see :func:`kg.store.open_graph`)."""
+    from kg.store import open_graph as open_source
+
+    return open_source(source, create=create)
 
 
 def example_path() -> Path:

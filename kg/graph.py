@@ -106,9 +106,13 @@ class KnowledgeGraph:
     # -- building ------------------------------------------------------------------
     def add_extraction(self, extraction: Extraction) -> URIRef:
         """Replace the named graph of ``extraction``'s article with its triples."""
+        from kg.store.incremental import add_content_hash
+
         name = article_graph_iri(extraction.article.id)
         self.dataset.remove_graph(self.dataset.graph(name))
-        extraction_to_graph(extraction, self.dataset.graph(name))
+        graph = self.dataset.graph(name)
+        extraction_to_graph(extraction, graph)
+        add_content_hash(graph, extraction.article)
         return name
 
     def add_articles(self, articles: Iterable[Article]) -> KnowledgeGraph:
@@ -239,6 +243,20 @@ class KnowledgeGraph:
             for triple in self.dataset.graph(name):
                 union.add(triple)
         return validate_graph(union)
+
+    def local(self) -> KnowledgeGraph:
+        """The graph to read fact by fact (triple patterns rather than SPARQL): itself,
+        or for a graph behind a SPARQL server an in-memory copy."""
+        return self
+
+    def close(self) -> None:
+        """Release what the graph holds (nothing in memory; a store's lock)."""
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def __len__(self) -> int:
         return len(self.dataset)

@@ -92,6 +92,7 @@ class CKG(DefinedNamespace):
     side: URIRef
     mergeReason: URIRef
     conflictingClaim: URIRef
+    contentHash: URIRef
 
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

@@ -42,3 +42,42 @@ def seed_graph(seed_path):
 @pytest.fixture(scope="session")
 def seed_text(seed_path) -> str:
     return seed_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """A real SPARQL server: ``oxigraph serve`` on 127.0.0.1 at a free port, with the union
+    of the named graphs as its default graph; yields its base URL and stops it after."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    binary = Path(sys.executable).with_name("oxigraph")
+    if not binary.exists() and shutil.which("oxigraph") is None:
+        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(binary) if binary.exists() else "oxigraph", "serve", "--location",
+         str(tmp_path / "oxigraph-server"), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("oxigraph serve did not start")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -100,7 +100,7 @@ OBJECT_PROPERTIES = {
 }  # fmt: skip
 DATATYPE_PROPERTIES = {
     "fatalities", "admin1Code", "acledInter", "geoPrecision", "mergeScore", "mergeReason",
-    "conflictingClaim", "side",
+    "conflictingClaim", "side", "contentHash",
 }  # fmt: skip
 
 

@@ -48,15 +48,26 @@ def main() -> None:
 @click.option(
     "--out",
     "-o",
-    required=True,
     type=click.Path(path_type=Path),
     help=f"Graph file to write; format from the suffix ({_FORMATS}).",
+)
+@click.option(
+    "--store",
+    "store_",
+    default=None,
+    help="Oxigraph store folder, or SPARQL server URL, to add the articles to: unchanged "
+    "articles are skipped, changed ones replaced, each article committed whole.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --store: extract the articles again even if the store has them unchanged.",
 )
 @click.option(
     "--validate/--no-validate",
     default=True,
     show_default=True,
-    help="Check the built graph against the SHACL shapes.",
+    help="Check the built graph (with --store: each article's) against the SHACL shapes.",
 )
 @click.option(
     "--progress/--no-progress",
@@ -80,7 +91,9 @@ def main() -> None:
 @_handle_errors
 def build(
     paths: tuple[Path, ...],
-    out: Path,
+    out: Path | None,
+    store_: str | None,
+    force: bool,
     validate: bool,
     progress: bool,
     merge_: bool,
@@ -91,12 +104,17 @@ def build(
     publisher_column: str | None,
     url_column: str | None,
 ) -> None:
-    """Extract articles from PATHS into a graph file.
+    """Extract articles from PATHS into a graph file (--out) or a store (--store).
 
     PATHS are text files (one article each), CSV, TSV or JSON Lines files (one article per
     row or line), or folders of them. Table columns are found by their usual names (id,
     unit_id, title, text, content, article_content, body, date, source, url, ...); name
     others with the --*-column options.
+
+    \b
+    With --store, builds are incremental and can be stopped at any time:
+      kg build feed.jsonl --store out/store            # an Oxigraph folder
+      kg build feed.jsonl --store http://127.0.0.1:7878/update   # a SPARQL server
     """
     from tqdm import tqdm
 
@@ -106,7 +124,10 @@ def build(
     from kg.pipeline import BuildReport
     from kg.pipeline import build as run_build
 
-    format_for(out)  # fail before the slow part if the suffix is unknown
+    if out is None and store_ is None:
+        raise InputError("give --out FILE, --store DIR or URL, or both", hint="kg build --help")
+    if out is not None:
+        format_for(out)  # fail before the slow part if the suffix is unknown
     started = time.perf_counter()
     errors: list[InputError] = []
     columns = Columns(
@@ -128,35 +149,101 @@ def build(
         file=sys.stderr,
         disable=not progress or not articles,
     )
-    graph = run_build(articles, report=report, progress=lambda _: bar.update(1))
-    bar.close()
-    for origin, reason in report.skipped[len(errors) :]:
-        click.secho(f"skipped: {origin}: {reason}", fg="yellow", err=True)
-    for warning in report.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    merged = graph.merge() if merge_ else None
-    if validate and report.ok:
-        result = graph.validate()
-        if not result.conforms:
-            raise ValidationError(str(result), hint="please report this as a bug in conflict-kg")
-    graph.serialize(out)
-    stats = graph.stats()
-    elapsed = time.perf_counter() - started
-    click.echo(
-        f"built {out}: {stats['articles']} article(s), {stats['triples']:,} triples, "
-        f"{stats['actors']} actors, {stats['places']} places, {stats['events']} events, "
-        f"{stats['mentions']} mentions in {elapsed:.1f}s"
-        + (f"; {len(report.skipped)} skipped" if report.skipped else "")
-        + ("; SHACL: conforms" if validate and report.ok else "")
-    )
-    if merged is not None:
-        click.echo(f"merged: {merged.summary()}")
+    if store_ is not None:
+        _build_store(
+            store_,
+            articles,
+            report,
+            bar,
+            out=out,
+            force=force,
+            merge_=merge_,
+            validate=validate,
+            started=started,
+        )
+    else:
+        graph = run_build(articles, report=report, progress=lambda _: bar.update(1))
+        bar.close()
+        _report_problems(report, len(errors))
+        merged = graph.merge() if merge_ else None
+        if validate and report.ok:
+            result = graph.validate()
+            if not result.conforms:
+                raise ValidationError(
+                    str(result), hint="please report this as a bug in conflict-kg"
+                )
+        graph.serialize(out)
+        click.echo(
+            f"built {out}: {_summary(graph.stats())} in {time.perf_counter() - started:.1f}s"
+            + (f"; {len(report.skipped)} skipped" if report.skipped else "")
+            + ("; SHACL: conforms" if validate and report.ok else "")
+        )
+        if merged is not None:
+            click.echo(f"merged: {merged.summary()}")
     if report.skipped:
         sys.exit(2)
 
 
+def _summary(stats: dict[str, int]) -> str:
+    return (
+        f"{stats['articles']} article(s), {stats['triples']:,} triples, "
+        f"{stats['actors']} actors, {stats['places']} places, {stats['events']} events, "
+        f"{stats['mentions']} mentions"
+    )
+
+
+def _report_problems(report: Any, read_errors: int) -> None:
+    for origin, reason in report.skipped[read_errors:]:
+        click.secho(f"skipped: {origin}: {reason}", fg="yellow", err=True)
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+
+
+def _build_store(
+    location: str,
+    articles: list,
+    report: Any,
+    bar: Any,
+    *,
+    out: Path | None,
+    force: bool,
+    merge_: bool,
+    validate: bool,
+    started: float,
+) -> None:
+    """``kg build --store``: add to a store what it lacks (see kg.store.building)."""
+    from kg.store import open_store
+    from kg.store.building import build_into_store
+
+    read_errors = len(report.skipped)
+    with open_store(location, create=True) as store:
+        store.validate_articles = validate
+        done, merged = build_into_store(
+            articles,
+            store,
+            report=report,
+            progress=lambda _: bar.update(1),
+            force=force,
+            merge=merge_,
+        )
+        bar.update(len(done.unchanged))
+        bar.close()
+        _report_problems(report, read_errors)
+        if out is not None:
+            store.serialize(out)
+        click.echo(
+            f"built {location}: {done.summary()}; the store holds {_summary(store.stats())}"
+            f" in {time.perf_counter() - started:.1f}s"
+            + (f"; {len(report.skipped)} skipped" if report.skipped else "")
+            + ("; SHACL: each article conforms" if validate and done.todo else "")
+            + (f"; wrote {out}" if out is not None else "")
+        )
+        if merged is not None:
+            click.echo(f"merged: {merged.summary()}")
+
+
 @main.command()
-@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("graph", required=False)
 @click.argument("query", required=False)
 @click.option(
     "--format",
@@ -169,8 +256,10 @@ def build(
 )
 @click.option("--list", "list_", is_flag=True, help="List the shipped queries and exit.")
 @_handle_errors
-def query(graph: Path | None, query: str | None, fmt: str, list_: bool) -> None:
+def query(graph: str | None, query: str | None, fmt: str, list_: bool) -> None:
     """Run QUERY on GRAPH: SPARQL text, a .rq file, or the name of a shipped query.
+
+    GRAPH is a graph file, an Oxigraph store folder or a SPARQL server's URL.
 
     The project's prefixes (ckg:, sem:, prov:, skos:, nif:, wgs:, ...) are predeclared.
 
@@ -188,43 +277,47 @@ def query(graph: Path | None, query: str | None, fmt: str, list_: bool) -> None:
         return
     if graph is None or query is None:
         raise QueryError("give a GRAPH file and a QUERY", hint="kg query --help")
-    from kg.graph import KnowledgeGraph
+    from kg.store import open_graph
 
     sparql = resolve_query(query)
-    result = KnowledgeGraph.load(graph).query(sparql)
-    click.echo(format_result(result, fmt))
+    with open_graph(graph) as kg:
+        click.echo(format_result(kg.query(sparql), fmt))
 
 
 @main.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph")
 @click.option(
     "--out", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write."
 )
 @click.option("--title", default=None, help="Page title (default: the graph file's name).")
 @click.option("--no-places", is_flag=True, help="Leave places out of the network.")
 @_handle_errors
-def viz(graph: Path, out: Path, title: str | None, no_places: bool) -> None:
-    """Write an interactive network view of GRAPH that works offline."""
-    from kg.graph import KnowledgeGraph
+def viz(graph: str, out: Path, title: str | None, no_places: bool) -> None:
+    """Write an interactive network view of GRAPH (a file, store folder or SPARQL URL)
+    that works offline."""
+    from kg.store import open_graph
     from kg.visualize import write_html
 
-    kg = KnowledgeGraph.load(graph)
-    network = kg.to_networkx(include_places=not no_places)
-    path = write_html(network, out, title=title or f"conflict-kg: {graph.name}")
+    with open_graph(graph) as kg:
+        network = kg.to_networkx(include_places=not no_places)
+    name = graph.rstrip("/").rsplit("/", 1)[-1]
+    path = write_html(network, out, title=title or f"conflict-kg: {name}")
     click.echo(
         f"wrote {path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges"
     )
 
 
 @main.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph")
 @_handle_errors
-def validate(graph: Path) -> None:
-    """Validate GRAPH against the SHACL shapes (exit status 6 on violations)."""
+def validate(graph: str) -> None:
+    """Validate GRAPH (a file, store folder or SPARQL URL) against the SHACL shapes
+    (exit status 6 on violations)."""
     from kg.errors import ValidationError
-    from kg.graph import KnowledgeGraph
+    from kg.store import open_graph
 
-    report = KnowledgeGraph.load(graph).validate()
+    with open_graph(graph) as kg:
+        report = kg.local().validate()
     if not report.conforms:
         raise ValidationError(
             str(report), hint="a graph built by kg always conforms; was the file edited by hand?"
@@ -234,6 +327,7 @@ def validate(graph: Path) -> None:
 
 def _register() -> None:
     from kg.cli.eval_cmd import eval_command
+    from kg.cli.export_cmd import export_command
     from kg.cli.merge_cmd import eval_merge_command, merge_command, unmerge_command
     from kg.cli.stats_cmd import stats_command
 
@@ -242,6 +336,7 @@ def _register() -> None:
     main.add_command(unmerge_command)
     main.add_command(eval_merge_command)
     main.add_command(stats_command)
+    main.add_command(export_command)
 
 
 _register()

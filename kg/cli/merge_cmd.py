@@ -11,9 +11,12 @@ from kg.cli.main import _handle_errors
 
 
 @click.command("merge")
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph")
 @click.option(
-    "--out", "-o", type=click.Path(path_type=Path), help="Graph file to write (default: GRAPH)."
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Graph file to write (default: GRAPH, or none for a store).",
 )
 @click.option(
     "--threshold",
@@ -23,8 +26,9 @@ from kg.cli.main import _handle_errors
 )
 @click.option("--validate/--no-validate", default=True, show_default=True)
 @_handle_errors
-def merge_command(graph: Path, out: Path | None, threshold: float | None, validate: bool) -> None:
-    """Merge reports of the same real-world event across the articles of GRAPH.
+def merge_command(graph: str, out: Path | None, threshold: float | None, validate: bool) -> None:
+    """Merge reports of the same real-world event across the articles of GRAPH (a file,
+    a store folder or a SPARQL URL; a store is updated in place, in one transaction).
 
     Writes the named graph <https://w3id.org/conflict-kg/graph/merges> (replacing an
     earlier one): a ckg:MergedEvent per event told by two or more articles, linked to
@@ -32,33 +36,47 @@ def merge_command(graph: Path, out: Path | None, threshold: float | None, valida
     drops it again.
     """
     from kg.errors import ValidationError
-    from kg.graph import KnowledgeGraph
     from kg.merge import THRESHOLD
+    from kg.store import open_graph
 
-    kg = KnowledgeGraph.load(graph)
-    result = kg.merge(threshold=THRESHOLD if threshold is None else threshold)
-    if validate:
-        report = kg.validate()
-        if not report.conforms:
-            raise ValidationError(str(report), hint="please report this as a bug in conflict-kg")
-    kg.serialize(out or graph)
-    click.echo(f"merged {out or graph}: {result.summary()}")
+    with open_graph(graph) as kg:
+        result = kg.merge(threshold=THRESHOLD if threshold is None else threshold)
+        if validate:
+            report = kg.local().validate()
+            if not report.conforms:
+                raise ValidationError(
+                    str(report), hint="please report this as a bug in conflict-kg"
+                )
+        target = _write_back(kg, graph, out)
+    click.echo(f"merged {target}: {result.summary()}")
+
+
+def _write_back(kg, graph: str, out: Path | None) -> str:  # noqa: ANN001 - a KnowledgeGraph
+    """Write ``kg`` to ``out``, or back to its file; a store already holds the change."""
+    from kg.store.graph import StoreGraph
+
+    if out is not None or not isinstance(kg, StoreGraph):
+        return str(kg.serialize(out or graph))
+    return graph
 
 
 @click.command("unmerge")
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph")
 @click.option(
-    "--out", "-o", type=click.Path(path_type=Path), help="Graph file to write (default: GRAPH)."
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Graph file to write (default: GRAPH, or none for a store).",
 )
 @_handle_errors
-def unmerge_command(graph: Path, out: Path | None) -> None:
+def unmerge_command(graph: str, out: Path | None) -> None:
     """Undo every cross-article merge of GRAPH (drop its merges graph)."""
-    from kg.graph import KnowledgeGraph
+    from kg.store import open_graph
 
-    kg = KnowledgeGraph.load(graph)
-    removed = kg.unmerge()
-    kg.serialize(out or graph)
-    click.echo(f"unmerged {out or graph}: {removed} triples removed")
+    with open_graph(graph) as kg:
+        removed = kg.unmerge()
+        target = _write_back(kg, graph, out)
+    click.echo(f"unmerged {target}: {removed} triples removed")
 
 
 @click.command("eval-merge")
@@ -66,8 +84,8 @@ def unmerge_command(graph: Path, out: Path | None) -> None:
 @click.option(
     "--graph",
     "graph_path",
-    type=click.Path(path_type=Path),
-    help="A built graph of the corpus (merged afresh, in memory).",
+    help="A built graph of the corpus: file, store folder or SPARQL URL (merged afresh, "
+    "in memory).",
 )
 @click.option(
     "--corpus",
@@ -80,7 +98,7 @@ def unmerge_command(graph: Path, out: Path | None) -> None:
 @_handle_errors
 def eval_merge_command(
     pairs: Path,
-    graph_path: Path | None,
+    graph_path: str | None,
     corpus: Path | None,
     all_: bool,
     misses: bool,
@@ -93,22 +111,22 @@ def eval_merge_command(
     holds its trigger.
     """
     from kg.errors import InputError
-    from kg.graph import KnowledgeGraph
     from kg.merge import cluster_reports, evaluate_pairs, load_reports, read_pairs
+    from kg.store import open_graph
 
     labelled = read_pairs(pairs)
     if graph_path is not None:
-        kg = KnowledgeGraph.load(graph_path)
+        with open_graph(graph_path) as source:
+            reports, context = load_reports(source.local())
     elif corpus is not None:
         from kg.ingest import iter_articles
         from kg.pipeline import build
 
         wanted = {side[0] for pair in labelled for side in (pair.a, pair.b)}
         articles = [a for a in iter_articles([corpus]) if all_ or a.id in wanted]
-        kg = build(articles)
+        reports, context = load_reports(build(articles))
     else:
         raise InputError("give --graph or --corpus", hint="kg eval-merge --help")
-    reports, context = load_reports(kg)
     result = cluster_reports(reports, context)
     evaluation = evaluate_pairs(labelled, reports, result)
     click.echo(result.summary())

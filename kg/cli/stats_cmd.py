@@ -18,7 +18,7 @@ def _table(title: str, rows: list[tuple[object, object]]) -> list[str]:
 
 
 @click.command("stats")
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option(
@@ -27,9 +27,10 @@ def _table(title: str, rows: list[tuple[object, object]]) -> list[str]:
     help="Also write the actor-actor network as GraphML (.graphml) or GEXF (.gexf).",
 )
 @_handle_errors
-def stats_command(graph: Path, top: int, as_json: bool, network: Path | None) -> None:
+def stats_command(graph: str, top: int, as_json: bool, network: Path | None) -> None:
     """Most active and most targeted actors, centrality in the actor-actor network,
-    events by type and by month, and the outlets of GRAPH.
+    events by type and by month, and the outlets of GRAPH (a file, store folder or
+    SPARQL URL).
 
     The network has an edge from agent to target for each pair that meets in an event,
     with the number of events, their types and the first and last date.
@@ -38,9 +39,10 @@ def stats_command(graph: Path, top: int, as_json: bool, network: Path | None) ->
 
     from kg.analyze.actors import activity, actor_network, event_rows
     from kg.errors import InputError
-    from kg.graph import KnowledgeGraph
+    from kg.store import open_graph
 
-    rows = event_rows(KnowledgeGraph.load(graph))
+    with open_graph(graph) as kg:
+        rows = event_rows(kg.local())
     figures = activity(rows, top=top)
     if network is not None:
         net = actor_network(rows)
