@@ -381,8 +381,7 @@ class Extractor:
             a != b
             and not victims_only
             and not self._one_bombardment(group, mention)
-            and b not in _SPECIFIC.get(a, ())
-            and a not in (_SPECIFIC.get(b, ()))
+            and not self._retold_generically(group, mention)
         ):
             return False
         for role in ("agent", "target"):
@@ -394,6 +393,22 @@ class Extractor:
             if not (self.places.contains(p, q) or self.places.contains(q, p)):
                 return False
         return True
+
+    def _retold_generically(self, group: dict, mention: EventMention) -> bool:
+        """An air strike retold as "the attack", or "an attack" told first and its kind
+        later: a generic word for an attack may join an event of a specific kind. An act
+        of a kind of its own ("shot down a helicopter", "an ambush") may not."""
+        a, b = group["type"], mention.type
+        generic = self.rules.generic_attack_words
+        if b in _SPECIFIC.get(a, ()):
+            return all(
+                m.trigger.root.lemma_.lower() in generic
+                for m in group["mentions"]
+                if m.type == a
+            )
+        if a in _SPECIFIC.get(b, ()):
+            return mention.trigger.root.lemma_.lower() in generic
+        return False
 
     @staticmethod
     def _one_bombardment(group: dict, mention: EventMention) -> bool:
@@ -408,7 +423,9 @@ class Extractor:
             return False  # "strikes on Friday around the site of the April 4 chemical attack"
 
         def kind(m: EventMention) -> bool:
-            return m.type in ("airstrike", "shelling", "chemical_attack") or (
+            # (a chemical attack is an event of its own: "missile strikes against the
+            # airfield from which a chemical attack was launched")
+            return m.type in ("airstrike", "shelling") or (
                 m.type == "bombing" and m.trigger.root.lemma_.lower() in _GENERIC_BOMBING
             )
 

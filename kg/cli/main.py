@@ -329,6 +329,7 @@ def _register() -> None:
     from kg.cli.eval_cmd import eval_command
     from kg.cli.export_cmd import export_command
     from kg.cli.merge_cmd import eval_merge_command, merge_command, unmerge_command
+    from kg.cli.serve_cmd import serve_command
     from kg.cli.stats_cmd import stats_command
 
     main.add_command(eval_command)
@@ -337,6 +338,7 @@ def _register() -> None:
     main.add_command(eval_merge_command)
     main.add_command(stats_command)
     main.add_command(export_command)
+    main.add_command(serve_command)
 
 
 _register()

@@ -72,6 +72,7 @@ class Rules:
     habitual_exempt: frozenset[str]
     purpose_exempt_governors: frozenset[str]
     combat_kill_verbs: frozenset[str]
+    generic_attack_words: frozenset[str]
     unspecified_killing_words: frozenset[str]
     armed_actor_types: frozenset[str]
     skip_line_patterns: tuple[re.Pattern[str], ...]
@@ -137,6 +138,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         habitual_exempt=_words(tdata.get("habitual") or {}, "exempt", tpath),
         purpose_exempt_governors=_words(tdata, "purpose_exempt_governors", tpath),
         combat_kill_verbs=_words(tdata, "combat_kill_verbs", tpath),
+        generic_attack_words=_words(tdata, "generic_attack_words", tpath),
         unspecified_killing_words=_words(tdata, "unspecified_killing_words", tpath),
         armed_actor_types=_words(tdata, "armed_actor_types", tpath),
         skip_line_patterns=_patterns(rdata, "skip_line_patterns", rpath),
