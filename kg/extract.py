@@ -563,12 +563,27 @@ class Extractor:
         background ("300,000 have been killed since the conflict began", which must not lend
         its toll to an event of the same sentence or type), not a purpose ("aimed at
         recapturing east Aleppo", "their goal was to liberate the city")."""
-        if self._habitual(mention) or self._purpose(mention):
+        if self._habitual(mention) or self._purpose(mention) or self._fled(mention):
             return False
+        root = mention.trigger.root
+        if root.tag_ == "VBG" and root.dep_ == "acl" and mention.date is None:
+            return False  # "a coalition fighting IS": who they are, not what happened
         if self._background(mention):
             place = self.places.get(mention.place.key) if mention.place else None
             return place is not None and place.kind not in ("country", "governorate")
         return True
+
+    def _fled(self, mention: EventMention) -> bool:
+        """The war people flee: "fled from the fighting", "fled from the front lines of a
+        battle", "to avoid the battles"."""
+        token = mention.trigger.root
+        for _ in range(5):  # up through "of"/"from" phrases to the verb
+            if token.dep_ not in ("pobj", "pcomp", "dobj", "prep") or token.head is token:
+                return False
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                return token.lemma_.lower() in self.rules.flight_verbs
+        return False
 
     def _purpose(self, mention: EventMention) -> bool:
         """An aim, not an act: a trigger verb in the infinitive ("to seize") or after "aimed

@@ -296,7 +296,12 @@ class EventRoles:
         else:
             people = [head]
         event.anaphoric = any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE for p in people for c in p.children
+            (c.dep_ == "det" and c.lower_ in _DEFINITE)
+            # "Friday's attack", "Wednesday's blast": an event already told
+            # (or "Wednesdays blast", where the page lost the apostrophe)
+            or (c.dep_ in ("poss", "compound") and c.ent_type_ in ("DATE", "TIME"))
+            for p in people
+            for c in p.children
         )
         # ("decapitated another three men": the words right after a verb count too, as
         # the parse often hangs them elsewhere)

@@ -73,6 +73,7 @@ class Rules:
     purpose_exempt_governors: frozenset[str]
     combat_kill_verbs: frozenset[str]
     generic_attack_words: frozenset[str]
+    flight_verbs: frozenset[str]
     unspecified_killing_words: frozenset[str]
     armed_actor_types: frozenset[str]
     skip_line_patterns: tuple[re.Pattern[str], ...]
@@ -139,6 +140,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         purpose_exempt_governors=_words(tdata, "purpose_exempt_governors", tpath),
         combat_kill_verbs=_words(tdata, "combat_kill_verbs", tpath),
         generic_attack_words=_words(tdata, "generic_attack_words", tpath),
+        flight_verbs=_words(tdata, "flight_verbs", tpath),
         unspecified_killing_words=_words(tdata, "unspecified_killing_words", tpath),
         armed_actor_types=_words(tdata, "armed_actor_types", tpath),
         skip_line_patterns=_patterns(rdata, "skip_line_patterns", rpath),

@@ -254,3 +254,30 @@ def test_backing_in_the_passive_however_far_apart(annotate):
 def test_a_leaders_forces_carry_out_his_sieges(annotate):
     doc = annotate("President Bashar al-Assad's forces have besieged Eastern Ghouta since 2013.")
     assert ("siege", "syrian_government_forces", None) in events(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civilians were killed as they fled from the front lines of a battle in Manbij.",
+        "Many civilians had fled their homes to avoid the clashes near the border.",
+    ],
+)
+def test_the_war_people_flee_is_not_an_event_told(extract, text):
+    assert "armed_clash" not in [e.type for e in extract(text).events]
+
+
+def test_a_strike_retold_by_its_day(extract):
+    found = extract(
+        "A car bomb exploded in the Salaheddin district of Aleppo on Wednesday, killing six. "
+        "State media gave no further details on Wednesday's blast in Salaheddin."
+    )
+    assert [e.type for e in found.events] == ["bombing"]
+
+
+def test_only_a_generic_word_retells_a_strike_of_a_kind(extract):
+    found = extract(
+        "Toxic gas was dropped on Saraqeb on Monday. "
+        "A Russian helicopter had been shot down near Saraqeb hours earlier."
+    )
+    assert sorted(e.type for e in found.events) == ["attack", "chemical_attack"]
