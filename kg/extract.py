@@ -418,8 +418,7 @@ class Extractor:
         last = group["mentions"][-1]
         if last.trigger.sent.start != mention.trigger.sent.start:
             return False
-        dates = {e.text.lower() for e in mention.trigger.sent.ents if e.label_ == "DATE"}
-        if len(dates) > 1:
+        if len(mention.sentence_dates) > 1:
             return False  # "strikes on Friday around the site of the April 4 chemical attack"
 
         def kind(m: EventMention) -> bool:

@@ -85,9 +85,10 @@ class ActorRuler:
         backer or a word naming it: "backed by Russian air power")."""
         words = self.gazetteer.backing_words
         modifiers = self.gazetteer.modifier_keys
+        text = doc.text  # (built anew on each access: read it once)
         ends = {span.end_char: span.label_ for span in spans}
         for i, span in enumerate(spans):
-            before = doc.text[max(0, span.start_char - 40) : span.start_char]
+            before = text[max(0, span.start_char - 40) : span.start_char]
             found = _BACKED.search(before)
             if not found or found.group(2).lower() not in words:
                 continue
@@ -96,7 +97,7 @@ class ActorRuler:
             if backer and backer != span.label_:
                 yield (i, backer)
         for span in spans:  # "freed Palmyra with the support of Russian forces"
-            before = doc.text[max(0, span.start_char - 40) : span.start_char]
+            before = text[max(0, span.start_char - 40) : span.start_char]
             if not _WITH_SUPPORT.search(before):
                 continue
             subjects = [
@@ -111,14 +112,14 @@ class ActorRuler:
                 yield (subjects[0], span.label_)
         starts = {span.start_char: span.label_ for span in spans}
         for i, span in enumerate(spans):
-            after = doc.text[span.end_char : span.end_char + 60]
+            after = text[span.end_char : span.end_char + 60]
             found = _BACKED_BY.search(after)
             if not found or found.group(1).lower() not in words:
                 continue
             backer_start = span.end_char + found.end()
             backer = starts.get(backer_start)
             if backer is None:
-                word = re.match(r"[\w.'’-]+", doc.text[backer_start : backer_start + 30])
+                word = re.match(r"[\w.'’-]+", text[backer_start : backer_start + 30])
                 backer = modifiers.get(word.group(0).lower()) if word else None
             if backer and backer != span.label_:
                 yield (i, backer)

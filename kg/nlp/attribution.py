@@ -96,7 +96,8 @@ class Attribution:
 
     @staticmethod
     def _closes_quote(doc: Doc, verb: Token) -> bool:
-        before = doc.text[max(0, verb.idx - 40) : verb.idx]
+        # (the tokens before it, not ``doc.text``, which spaCy builds anew on each access)
+        before = doc[max(0, verb.i - 12) : verb.i].text_with_ws[-40:]
         return '"' in before or "\u201d" in before
 
     def _quotes(self, doc: Doc, actor_at, sources: list[Source]) -> None:  # noqa: ANN001
@@ -105,7 +106,7 @@ class Attribution:
         text = doc.text.replace("\u201c", '"').replace("\u201d", '"')
         for found in _QUOTE.finditer(text):
             after = doc.char_span(
-                found.end(), min(len(doc.text), found.end() + 80), alignment_mode="contract"
+                found.end(), min(len(text), found.end() + 80), alignment_mode="contract"
             )
             if after is None:
                 continue

@@ -72,9 +72,10 @@ _OF_AGENT_ACTS = frozenset({"airstrike", "shelling", "attack", "bombing", "advan
 _ANOTHER = frozenset({"another", "second", "third", "fourth", "fresh", "separate"})
 _PAIRWISE = frozenset({"agreement", "armed_clash"})
 _VERBAL = frozenset({"VERB", "AUX"})
-def _in_parentheses(span: Span) -> bool:
-    """True when an opening parenthesis before ``span`` in its sentence is not closed."""
-    before = span.doc.text[span.sent.start_char : span.start_char]
+def _in_parentheses(span: Span, text: str) -> bool:
+    """True when an opening parenthesis before ``span`` in its sentence is not closed
+    (``text`` is the doc's text, which spaCy builds anew on each access)."""
+    before = text[span.sent.start_char : span.start_char]
     return before.rfind("(") > before.rfind(")")
 
 
@@ -102,6 +103,7 @@ class EventMention:
     sources: list[Source] = field(default_factory=list)
     anaphoric: bool = False
     distinct: bool = False
+    sentence_dates: frozenset[str] = frozenset()  # the dates its sentence names
 
 
 class EventRoles:
@@ -119,12 +121,21 @@ class EventRoles:
         }
         # Places in a parenthesis ("IS (banned in Russia)") are asides, never where an
         # event happened.
+        text = doc.text
         self.place_at = {
             i: s
             for s in doc.spans.get("kg_places", [])
-            if not _in_parentheses(s)
+            if not _in_parentheses(s, text)
             for i in range(s.start, s.end)
         }
+        # (per sentence, read once: ``Span.ents`` scans every entity of the doc)
+        self.dates_in_sentence: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self.dates_in_sentence.setdefault(ent.sent.start, []).append(ent)
+        self.places_in_sentence: dict[int, list[Span]] = {}
+        for span in {id(s): s for s in self.place_at.values()}.values():
+            self.places_in_sentence.setdefault(span.sent.start, []).append(span)
         self.trigger_at = {
             i: s for s in doc.spans.get("kg_triggers", []) for i in range(s.start, s.end)
         }
@@ -282,6 +293,9 @@ class EventRoles:
         if event.place is None:
             event.place = self._place_in_clause(head)
         event.date = self._date(head)
+        event.sentence_dates = frozenset(
+            e.text.lower() for e in self.dates_in_sentence.get(head.sent.start, [])
+        )
         event.sources = [s for s in doc._.kg_sources if head.i in s.scope]
         event.modality = self._modality(head, event)
         # "the attack", "the eight opposition fighters were beheaded": a retelling;
@@ -470,9 +484,8 @@ class EventRoles:
         best: tuple[int, int, Span] | None = None
         ancestors = [head, *head.ancestors]
         depth = {t.i: n for n, t in enumerate(ancestors)}
-        for span in {id(s): s for s in self.place_at.values()}.values():
-            if span.sent.start != head.sent.start:
-                continue
+        sentence = head.sent.start
+        for span in self.places_in_sentence.get(sentence, ()):
             node, steps = span.root, 0
             while node.i not in depth and node.head is not node and steps < 12:
                 node, steps = node.head, steps + 1
@@ -484,12 +497,11 @@ class EventRoles:
         if best is not None:
             return self._arg(best[2])
         # One place named in the sentence: the event happened there.
-        named = {s.label_: s for s in self.place_at.values() if s.sent.start == head.sent.start}
+        named = {s.label_: s for s in self.places_in_sentence.get(sentence, ())}
         return self._arg(next(iter(named.values()))) if len(named) == 1 else None
 
-    @staticmethod
-    def _date(head: Token) -> Span | None:
-        sentence_dates = [e for e in head.sent.ents if e.label_ in ("DATE",)]
+    def _date(self, head: Token) -> Span | None:
+        sentence_dates = self.dates_in_sentence.get(head.sent.start, [])
         clause = {t.i for t in head.subtree} | {t.i for t in head.head.subtree}
         attached = [e for e in sentence_dates if e.root.i in clause]
         if attached:

@@ -37,6 +37,9 @@ _TABLE = str.maketrans(
         "\u00ad": "-",  # soft hyphen: keep the length, read as a hyphen
         "\u200b": " ",  # zero-width space
         "\ufeff": " ",
+        # control characters (not tab, line feed, carriage return): scraper debris
+        **{chr(c): " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))},
+        **{chr(c): " " for c in range(0x7F, 0xA0)},
     }
 )
 
@@ -48,5 +51,7 @@ def normalize_text(text: str) -> str:
     'Assad\\'s forces - "close"'
     >>> len(normalize_text("\u2018a\u2019")) == len("\u2018a\u2019")
     True
+    >>> normalize_text("army\x01\x1b[31m shelled")
+    'army  [31m shelled'
     """
     return text.translate(_TABLE)

@@ -18,6 +18,7 @@ from kg.nlp.layout import FurnitureRules, load_furniture_rules, page_furniture, 
 from kg.nlp.rules import Rules, load_rules
 
 _CLOSING = frozenset(".!?-:")  # punctuation that stays with the range before it
+MAX_SENTENCE_TOKENS = 150
 
 
 class SentenceBreaks:
@@ -72,7 +73,21 @@ class SentenceBreaks:
             doc[1].is_sent_start = True
         for start, end in self._ranges(doc):
             self._isolate(doc, start, end)
+        self._cap_length(doc)
         return doc
+
+    @staticmethod
+    def _cap_length(doc: Doc) -> None:
+        """Text that runs on without a full stop (a scraped list, a 5,000-word "sentence")
+        is cut every ``MAX_SENTENCE_TOKENS`` tokens: no prose sentence is that long, and
+        the parser and the rules after it would spend time quadratic in its length."""
+        last = 0
+        for token in doc:
+            if token.is_sent_start or token.text in (".", "!", "?"):
+                last = token.i
+            elif token.i - last >= MAX_SENTENCE_TOKENS:
+                token.is_sent_start = True
+                last = token.i
 
 
 @Language.factory(

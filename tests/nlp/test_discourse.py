@@ -281,3 +281,16 @@ def test_only_a_generic_word_retells_a_strike_of_a_kind(extract):
         "A Russian helicopter had been shot down near Saraqeb hours earlier."
     )
     assert sorted(e.type for e in found.events) == ["attack", "chemical_attack"]
+
+
+def test_a_run_on_text_is_cut_into_sentences(nlp):
+    from kg.nlp.sentences import MAX_SENTENCE_TOKENS
+
+    doc = nlp(" ".join(["army shelled Douma rebels attacked Aleppo"] * 400))  # 2,400 words
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS + 1
+    assert doc._.kg_events  # still read
+
+
+def test_control_characters_do_not_hide_the_words(annotate):
+    doc = annotate("Syrian army\x01\x02 shelled\x1b Douma\x7f on Monday.")
+    assert [t for t, _, _ in events(doc)] == ["shelling"]
