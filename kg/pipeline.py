@@ -1,19 +1,30 @@
 """The pipeline, stage by stage: read articles → spaCy components → link → RDF.
 
-:func:`extract_article` is the per-article function (article in, named graph out) that
-any engine can map over articles; :func:`build` runs it over many articles into a
-:class:`~kg.graph.KnowledgeGraph`.
+:func:`build` extracts many articles into a :class:`~kg.graph.KnowledgeGraph`, in this
+process, in ``workers`` processes or on a Dask cluster (see :mod:`kg.parallel`), always
+with the same result.
+
+Other engines (Spark, Ray, ...) have two units to map over articles:
+
+- :func:`extract_article` (article in, named graph out; :func:`extract_articles_to_nquads`
+  for many as N-Quads text) when each article's graph is written where it is made;
+- :func:`extract_chunk` (articles in, picklable :class:`Extraction` records out) when the
+  records are gathered back and added with :func:`add_extractions`, which first gives each
+  new actor one label and one type across articles (:func:`reconcile_new_actors`). Only
+  this second way yields exactly the graph of :func:`build`; per-article graphs may label
+  an actor the gazetteer lacks differently in different articles.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from spacy.tokens import Doc
 
 from kg.errors import InputError, KGError
@@ -26,8 +37,15 @@ from kg.rdf.builder import extraction_to_graph
 from kg.rdf.iris import article_graph_iri
 from kg.types import Article, Extraction
 
+if TYPE_CHECKING:
+    from distributed import Client
+
 # spaCy refuses longer texts (E088); longer articles are cut with a warning.
 MAX_CHARS = 900_000
+
+# Articles per spaCy minibatch. Parallel builds cut work into multiples of it, aligned on
+# the input, so that every minibatch is the one a single process would run.
+BATCH_SIZE = 16
 
 
 @dataclass
@@ -52,7 +70,7 @@ def _make_doc(article: Article) -> Doc:
 
 
 def extract_docs(
-    articles: Iterable[Article], *, batch_size: int = 16
+    articles: Iterable[Article], *, batch_size: int = BATCH_SIZE
 ) -> Iterable[tuple[Article, Extraction]]:
     """Run the NLP pipeline over ``articles`` and yield each with its extraction."""
     nlp = load_pipeline()
@@ -65,7 +83,9 @@ def extract_docs(
 def extract_article(article: Article) -> Graph:
     """Extract one article and return its named graph (identifier = the article's graph IRI).
 
-    This is the unit of work for parallel and distributed builds.
+    The per-article unit for engines such as Spark or Ray: a pure function of the article
+    (the spaCy pipeline is loaded once per process). New actors keep this article's label
+    and type; see the module docstring for the exact cross-article graph.
 
     >>> from kg.ingest import read_article_file
     >>> from kg.resources import data_path
@@ -77,36 +97,131 @@ def extract_article(article: Article) -> Graph:
     return extraction_to_graph(extraction, Graph(identifier=article_graph_iri(article.id)))
 
 
+def extract_articles_to_nquads(articles: Iterable[Article]) -> str:
+    """Extract ``articles`` and return their named graphs as N-Quads (a shard to write out).
+
+    >>> import kg
+    >>> text = extract_articles_to_nquads(kg.read_articles([kg.example_path()]))
+    >>> text.splitlines()[0].endswith("/id/graph/coalition-strike-at-tanf> .")
+    True
+    """
+    dataset = Dataset()
+    for article, extraction in extract_docs(articles):
+        extraction_to_graph(extraction, dataset.graph(article_graph_iri(article.id)))
+    return dataset.serialize(format="nquads")
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """What :func:`extract_chunk` returns; picklable, to cross process boundaries."""
+
+    extractions: list[Extraction]
+    skipped: list[tuple[str, str]]  # (article origin or id, reason)
+
+
+def extract_chunk(articles: Sequence[Article]) -> ChunkResult:
+    """Extract ``articles`` :data:`BATCH_SIZE` at a time, in order; if a batch fails, retry
+    its articles one by one so that one bad article never loses the others.
+
+    The unit of work of parallel and distributed builds.
+
+    >>> from kg.ingest import read_article_file
+    >>> from kg.resources import data_path
+    >>> seed = read_article_file(data_path("articles/coalition-strike-at-tanf.txt"))
+    >>> result = extract_chunk([seed, Article(id="bad", text=b"not text")])
+    >>> [e.article.id for e in result.extractions], [origin for origin, _ in result.skipped]
+    (['coalition-strike-at-tanf'], ['bad'])
+    """
+    _extractor()  # a missing model or a broken data file is no article's fault: raise
+    extractions: list[Extraction] = []
+    skipped: list[tuple[str, str]] = []
+    for start in range(0, len(articles), BATCH_SIZE):
+        batch = articles[start : start + BATCH_SIZE]
+        try:
+            extractions.extend(e for _, e in extract_docs(batch))
+            continue
+        except Exception:  # noqa: BLE001 - isolate the failing article below
+            pass
+        for article in batch:
+            try:
+                extractions.extend(e for _, e in extract_docs([article]))
+            except Exception as exc:  # noqa: BLE001
+                skipped.append((article.origin or article.id, _reason(exc)))
+    return ChunkResult(extractions, skipped)
+
+
 def build(
     articles: Iterable[Article],
     *,
     graph=None,  # noqa: ANN001 - a KnowledgeGraph to add to
     report: BuildReport | None = None,
     progress: Callable[[Article], None] | None = None,
+    workers: int = 1,
+    dask: str | Client | None = None,
 ):  # noqa: ANN201
     """Extract ``articles`` into a :class:`~kg.graph.KnowledgeGraph` and return it.
 
     An article that fails is recorded in ``report.skipped`` and the build goes on.
-    """
-    from kg.graph import KnowledgeGraph
+    ``progress`` is called with each article extracted, as its batch finishes.
 
-    kg = graph if graph is not None else KnowledgeGraph()
-    report = report if report is not None else BuildReport()
+    ``workers`` > 1 extracts in that many processes on this machine; ``dask`` (a scheduler
+    address such as ``"tcp://10.0.0.5:8786"``, or a ``distributed.Client``) extracts on a
+    Dask cluster instead. Either way the graph and the report are exactly those of one
+    process (see :mod:`kg.parallel`).
+    """
     queue = list(articles)
+    report = report if report is not None else BuildReport()
     for article in queue:
         if len(article.text) > MAX_CHARS:
             report.warnings.append(
                 f"{article.origin or article.id}: text longer than {MAX_CHARS:,} characters; "
                 "only the start was read"
             )
-    try:
-        results = list(_safe_extract(queue, report, progress))
-    except KGError:
-        raise
-    reconcile_new_actors([extraction for _, extraction in results], kg)
-    for article, extraction in results:
+    if dask is not None:
+        from kg.parallel import extract_on_dask
+
+        chunks = extract_on_dask(queue, dask)
+    elif workers > 1:
+        from kg.parallel import extract_in_processes
+
+        chunks = extract_in_processes(queue, workers)
+    elif workers == 1:
+        chunks = (
+            (start, extract_chunk(queue[start : start + BATCH_SIZE]))
+            for start in range(0, len(queue), BATCH_SIZE)
+        )
+    else:
+        raise KGError(f"workers must be 1 or more, not {workers}", hint="use --workers 1")
+    results: dict[int, ChunkResult] = {}
+    for start, result in chunks:  # in the order they finish
+        results[start] = result
+        if progress:
+            for extraction in result.extractions:
+                progress(extraction.article)
+    ordered = [results[start] for start in sorted(results)]
+    for result in ordered:
+        report.skipped.extend(result.skipped)
+    return add_extractions(
+        [e for result in ordered for e in result.extractions], graph=graph, report=report
+    )
+
+
+def add_extractions(
+    extractions: list[Extraction],
+    *,
+    graph=None,  # noqa: ANN001 - a KnowledgeGraph to add to
+    report: BuildReport | None = None,
+):  # noqa: ANN201
+    """Add ``extractions`` (in input order) to ``graph`` or a new
+    :class:`~kg.graph.KnowledgeGraph` and return it; new actors are reconciled first."""
+    from kg.graph import KnowledgeGraph
+
+    kg = graph if graph is not None else KnowledgeGraph()
+    reconcile_new_actors(extractions, kg)
+    for extraction in extractions:
         kg.add_extraction(extraction)
-        report.ok.append(article.id)
+        if report is not None:
+            report.ok.append(extraction.article.id)
     return kg
 
 
@@ -158,35 +273,6 @@ def reconcile_new_actors(extractions: list[Extraction], kg=None) -> None:  # noq
                 extraction.actors[key] = dataclasses.replace(
                     actor, label=label, type=type_, aliases=aliases
                 )
-
-
-def _safe_extract(articles: list[Article], report: BuildReport, progress):  # noqa: ANN001, ANN202
-    """Extract in batches; if a batch fails, retry its articles one by one so that one
-    bad article never loses the others."""
-    batch: list[Article] = []
-
-    def flush():  # noqa: ANN202
-        try:
-            done = list(extract_docs(batch))
-        except Exception:  # noqa: BLE001 - isolate the failing article below
-            done = []
-            for article in batch:
-                try:
-                    done.extend(extract_docs([article]))
-                except Exception as exc:  # noqa: BLE001
-                    report.skipped.append((article.origin or article.id, _reason(exc)))
-        for pair in done:
-            if progress:
-                progress(pair[0])
-            yield pair
-
-    for article in articles:
-        batch.append(article)
-        if len(batch) == 32:
-            yield from flush()
-            batch = []
-    if batch:
-        yield from flush()
 
 
 def _reason(exc: BaseException) -> str:

@@ -82,6 +82,22 @@ def main() -> None:
     show_default=True,
     help="Also merge reports of one event across articles (see kg merge).",
 )
+@click.option(
+    "--workers",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Extract in this many processes (the graph is the same as with one).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="SCHEDULER",
+    help="Extract on a Dask cluster (dask.distributed scheduler address, e.g. "
+    "tcp://10.0.0.5:8786); each worker loads the spaCy model once.",
+)
 @click.option("--id-column", default=None, help="Column of article ids in CSV/TSV/JSONL input.")
 @click.option("--title-column", default=None, help="Column of titles.")
 @click.option("--text-column", default=None, help="Column of article texts.")
@@ -97,6 +113,8 @@ def build(
     validate: bool,
     progress: bool,
     merge_: bool,
+    workers: int,
+    dask_address: str | None,
     id_column: str | None,
     title_column: str | None,
     text_column: str | None,
@@ -160,9 +178,17 @@ def build(
             merge_=merge_,
             validate=validate,
             started=started,
+            workers=workers,
+            dask=dask_address,
         )
     else:
-        graph = run_build(articles, report=report, progress=lambda _: bar.update(1))
+        graph = run_build(
+            articles,
+            report=report,
+            progress=lambda _: bar.update(1),
+            workers=workers,
+            dask=dask_address,
+        )
         bar.close()
         _report_problems(report, len(errors))
         merged = graph.merge() if merge_ else None
@@ -210,6 +236,8 @@ def _build_store(
     merge_: bool,
     validate: bool,
     started: float,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> None:
     """``kg build --store``: add to a store what it lacks (see kg.store.building)."""
     from kg.store import open_store
@@ -225,6 +253,8 @@ def _build_store(
             progress=lambda _: bar.update(1),
             force=force,
             merge=merge_,
+            workers=workers,
+            dask=dask,
         )
         bar.update(len(done.unchanged))
         bar.close()
@@ -286,29 +316,6 @@ def query(graph: str | None, query: str | None, fmt: str, list_: bool) -> None:
 
 @main.command()
 @click.argument("graph")
-@click.option(
-    "--out", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write."
-)
-@click.option("--title", default=None, help="Page title (default: the graph file's name).")
-@click.option("--no-places", is_flag=True, help="Leave places out of the network.")
-@_handle_errors
-def viz(graph: str, out: Path, title: str | None, no_places: bool) -> None:
-    """Write an interactive network view of GRAPH (a file, store folder or SPARQL URL)
-    that works offline."""
-    from kg.store import open_graph
-    from kg.visualize import write_html
-
-    with open_graph(graph) as kg:
-        network = kg.to_networkx(include_places=not no_places)
-    name = graph.rstrip("/").rsplit("/", 1)[-1]
-    path = write_html(network, out, title=title or f"conflict-kg: {name}")
-    click.echo(
-        f"wrote {path}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges"
-    )
-
-
-@main.command()
-@click.argument("graph")
 @_handle_errors
 def validate(graph: str) -> None:
     """Validate GRAPH (a file, store folder or SPARQL URL) against the SHACL shapes
@@ -328,9 +335,11 @@ def validate(graph: str) -> None:
 def _register() -> None:
     from kg.cli.eval_cmd import eval_command
     from kg.cli.export_cmd import export_command
+    from kg.cli.map_cmd import map_command
     from kg.cli.merge_cmd import eval_merge_command, merge_command, unmerge_command
     from kg.cli.serve_cmd import serve_command
     from kg.cli.stats_cmd import stats_command
+    from kg.cli.viz_cmd import viz_command
 
     main.add_command(eval_command)
     main.add_command(merge_command)
@@ -339,6 +348,8 @@ def _register() -> None:
     main.add_command(stats_command)
     main.add_command(export_command)
     main.add_command(serve_command)
+    main.add_command(viz_command)
+    main.add_command(map_command)
 
 
 _register()
