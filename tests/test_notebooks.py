@@ -1,8 +1,10 @@
-"""The quickstart notebook runs top to bottom and is committed without outputs."""
+"""The notebooks run top to bottom and are committed without outputs: the quickstart (the
+seed) and the FA-KES exploration (the dev corpus, Abu Salem et al., ICWSM 2019, CC BY 4.0)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,59 @@ def test_quickstart_is_committed_clean() -> None:
         if cell.cell_type == "code":
             assert cell.outputs == [], f"committed with outputs:\n{cell.source}"
             assert cell.execution_count is None, f"committed executed:\n{cell.source}"
+
+
+# -- the FA-KES exploration notebook -------------------------------------------------
+
+FAKES = NOTEBOOKS / "fa-kes-exploration.ipynb"
+CORPUS = Path(__file__).parents[2] / "shared" / "data" / "fa-kes" / "fa-kes-dev.csv"
+
+
+@pytest.fixture(scope="module")
+def fakes_executed(monkeypatch_module):
+    if not CORPUS.is_file() and not os.environ.get("KG_FAKES_GRAPH"):
+        pytest.skip("../shared/data/fa-kes is not present")
+    # The first 150 articles (about a minute), unless KG_FAKES_GRAPH names a built graph.
+    monkeypatch_module.setenv("KG_FAKES_LIMIT", os.environ.get("KG_FAKES_LIMIT", "150"))
+    notebook = nbformat.read(FAKES, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook, timeout=900, kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )  # fmt: skip
+    client.execute()
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_fakes_notebook_runs_without_errors(fakes_executed) -> None:
+    for cell in fakes_executed.cells:
+        if cell.cell_type == "code":
+            errors = [o for o in cell.outputs if o.output_type == "error"]
+            assert not errors, f"cell failed:\n{cell.source}\n{errors[0].get('evalue')}"
+
+
+def test_fakes_notebook_shows_actors_months_network_and_claims(fakes_executed) -> None:
+    cells = fakes_executed.cells
+    assert "Syrian government forces" in _cell_text(_cell_with(cells, "most_active"))
+    plot = _cell_with(cells, "bar_chart_svg(months")
+    assert any("image/svg+xml" in o.get("data", {}) for o in plot.outputs)
+    network = _cell_text(_cell_with(cells, "actors_view("))
+    assert "most central" in network and "kg-graph-data" in network and "srcdoc=" in network
+    claims = _cell_text(_cell_with(cells, "conflicting-claims"))
+    assert "conflicting claims" in claims and "<table class='conflicting-claims'>" in claims
+
+
+@pytest.mark.parametrize("path", [QUICKSTART, FAKES], ids=lambda p: p.name)
+def test_notebooks_are_committed_clean(path: Path) -> None:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["metadata"]["kernelspec"]["name"] == "python3"
+    notebook = nbformat.reads(json.dumps(raw), as_version=4)
+    nbformat.validate(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, cell.source

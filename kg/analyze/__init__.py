@@ -1,5 +1,33 @@
-"""Analysis of the graph with networkx."""
+"""Analysis of the graph with networkx: the graph as a network, the actor network
+(hostile, backing, agreement), centrality, communities, timelines and places."""
 
+from kg.analyze.actors import (
+    EventRow,
+    activity,
+    actor_network,
+    actor_relations,
+    actor_timeline,
+    backing_pairs,
+    busiest_places,
+    centrality,
+    communities,
+    event_rows,
+    hostility,
+)
 from kg.analyze.network import summarize, to_networkx
 
-__all__ = ["summarize", "to_networkx"]
+__all__ = [
+    "EventRow",
+    "activity",
+    "actor_network",
+    "actor_relations",
+    "actor_timeline",
+    "backing_pairs",
+    "busiest_places",
+    "centrality",
+    "communities",
+    "event_rows",
+    "hostility",
+    "summarize",
+    "to_networkx",
+]

@@ -13,6 +13,8 @@ from collections import Counter
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
+from rdflib.namespace import SKOS
 
 _NODES = """
 SELECT ?x ?label ?kind ?group WHERE {
@@ -87,7 +89,45 @@ def to_networkx(kg, *, include_places: bool = True) -> nx.MultiDiGraph:  # noqa:
     for s, o, role in kg.query(_EDGES):
         if str(s) in graph and str(o) in graph:
             graph.add_edge(str(s), str(o), key=str(role), role=str(role))
+    data = kg.dataset
+    for node, attrs in graph.nodes(data=True):
+        if attrs["kind"] == "actor":
+            attrs["aliases"] = sorted({str(a) for a in data.objects(URIRef(node), SKOS.altLabel)})
     return graph
+
+
+def flatten_attributes(graph: nx.Graph) -> nx.Graph:
+    """A copy of ``graph`` whose attributes GraphML and GEXF writers accept: lists and
+    tuples (such as ``aliases``) joined with "; ", ``None`` dropped, other values as they
+    are (numbers, booleans) or as strings.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("a", aliases=["x", "y"], note=None)
+    >>> flatten_attributes(g).nodes["a"]
+    {'aliases': 'x; y'}
+    """
+
+    def flat(attrs: dict[str, Any]) -> dict[str, Any]:
+        out = {}
+        for key, value in attrs.items():
+            if value is None:
+                continue
+            if isinstance(value, (list, tuple, set, frozenset)):
+                value = "; ".join(sorted(map(str, value)) if isinstance(value, (set, frozenset))
+                                  else map(str, value))  # fmt: skip
+            elif not isinstance(value, (str, int, float, bool)):
+                value = str(value)
+            out[key] = value
+        return out
+
+    copy = graph.__class__()
+    copy.graph.update(flat(graph.graph))
+    copy.add_nodes_from((n, flat(d)) for n, d in graph.nodes(data=True))
+    if graph.is_multigraph():
+        copy.add_edges_from((u, v, k, flat(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+    else:
+        copy.add_edges_from((u, v, flat(d)) for u, v, d in graph.edges(data=True))
+    return copy
 
 
 def summarize(graph: nx.MultiDiGraph, top: int = 5) -> dict[str, Any]:

@@ -29,7 +29,12 @@ from kg.store.export import DEFAULT_SHARD_SIZE, EXPORTERS
     help="Quads per N-Quads file.",
 )
 @click.option(
-    "--out", "-o", required=True, type=click.Path(path_type=Path), help="Folder to write."
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write; for acled-csv, graphml, gexf and jsonld also a file with "
+    "that suffix (.csv, .graphml, .gexf, .jsonld).",
 )
 @_handle_errors
 def export_command(source: str, fmt: str, shard_size: int, out: Path) -> None:
@@ -40,6 +45,12 @@ def export_command(source: str, fmt: str, shard_size: int, out: Path) -> None:
       Oxigraph:  oxigraph load --location DB --file OUT/*.nq
       Jena:      tdb2.tdbloader --loc DB OUT/*.nq
       Virtuoso:  ld_dir('OUT', '*.nq', 'https://w3id.org/conflict-kg/'); rdf_loader_run();
+
+    \b
+    acled-csv  one row per event with ACLED's columns (event_date, event_type, actor1, ...)
+    graphml    actors, places and events with their roles, for Gephi, yEd, Cytoscape
+    gexf       the same for Gephi
+    jsonld     the data as JSON-LD, the project's prefixes as its @context
     """
     from kg.store import open_graph
     from kg.store.export import export

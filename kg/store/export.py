@@ -2,12 +2,22 @@
 
 N-Quads is what Oxigraph (``oxigraph load``), Apache Jena (``tdb2.tdbloader``) and
 Virtuoso's bulk loader (``ld_dir`` + ``rdf_loader_run()``) take, and shards let them load
-in parallel. Formats are registered by name in :data:`EXPORTERS`; another (``jsonld``,
-``acled-csv``) is one more function taking the graph, a folder and the options.
+in parallel. Formats are registered by name in :data:`EXPORTERS`, each a function taking
+the graph, where to write and the options:
+
+- ``nquads``: N-Quads shards in a folder;
+- ``acled-csv``: one row per event with ACLED's column names (:mod:`kg.store.acled`);
+- ``graphml``, ``gexf``: the network of actors, places and events for Gephi (list-valued
+  attributes such as aliases joined with "; ", which networkx's writers require);
+- ``jsonld``: JSON-LD with the project's prefixes as its ``@context``.
+
+The single-file formats write ``OUT`` itself when it ends with the format's suffix,
+else ``OUT/events.csv``, ``OUT/graph.graphml``, ``OUT/graph.gexf``, ``OUT/graph.jsonld``.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -31,9 +41,10 @@ class ExportResult:
 
     files: list[Path] = field(default_factory=list)
     quads: int = 0
+    unit: str = "quads"
 
     def summary(self) -> str:
-        return f"{self.quads:,} quads in {len(self.files)} file(s)"
+        return f"{self.quads:,} {self.unit} in {len(self.files)} file(s)"
 
 
 def iter_quads(kg: KnowledgeGraph) -> Iterator[ox.Quad]:
@@ -92,8 +103,82 @@ def export_nquads(
     return result
 
 
-#: Export formats by name: a function (graph, output folder, options) -> ExportResult.
-EXPORTERS: dict[str, Callable[..., ExportResult]] = {"nquads": export_nquads}
+def _single_file(out: str | os.PathLike[str], suffix: str, name: str) -> Path:
+    path = Path(out)
+    if path.suffix.lower() != suffix:
+        path = path / f"{name}{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def export_acled_csv(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) -> ExportResult:
+    """One row per event with ACLED's column names (see :mod:`kg.store.acled`)."""
+    from kg.store.acled import acled_rows, to_csv
+
+    path = _single_file(out, ".csv", "events")
+    rows = acled_rows(kg.local())
+    _write_atomically(path, to_csv(rows).encode("utf-8"))
+    return ExportResult([path], len(rows), "events")
+
+
+def _export_network(kg: KnowledgeGraph, out: str | os.PathLike[str], fmt: str) -> ExportResult:
+    import networkx as nx
+
+    from kg.analyze.network import flatten_attributes, to_networkx
+
+    path = _single_file(out, f".{fmt}", "graph")
+    network = flatten_attributes(to_networkx(kg.local()))
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(network, buffer)
+    else:
+        nx.write_gexf(network, buffer)
+    _write_atomically(path, buffer.getvalue())
+    return ExportResult([path], network.number_of_nodes(), "nodes")
+
+
+def export_graphml(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) -> ExportResult:
+    """Actors, places and events with their roles as GraphML (Gephi, yEd, Cytoscape)."""
+    return _export_network(kg, out, "graphml")
+
+
+def export_gexf(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) -> ExportResult:
+    """Actors, places and events with their roles as GEXF (Gephi)."""
+    return _export_network(kg, out, "gexf")
+
+
+def export_jsonld(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) -> ExportResult:
+    """The data (article graphs and merges, not the ontology) as JSON-LD whose
+    ``@context`` holds the project's prefixes."""
+    from rdflib import Dataset
+
+    from kg.namespaces import PREFIXES, bind_prefixes
+    from kg.rdf.iris import ONTOLOGY_GRAPH
+
+    path = _single_file(out, ".jsonld", "graph")
+    data = Dataset()
+    bind_prefixes(data)
+    quads = 0
+    for graph in kg.local().dataset.graphs():
+        if isinstance(graph.identifier, URIRef) and graph.identifier != ONTOLOGY_GRAPH:
+            target = data.graph(graph.identifier)
+            for triple in graph:
+                target.add(triple)
+                quads += 1
+    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    text = data.serialize(format="json-ld", context=context, auto_compact=True)
+    _write_atomically(path, text.encode("utf-8"))
+    return ExportResult([path], quads)
+
+
+#: Export formats by name: a function (graph, output, options) -> ExportResult.
+EXPORTERS: dict[str, Callable[..., ExportResult]] = {
+    "nquads": export_nquads,
+    "acled-csv": export_acled_csv,
+    "graphml": export_graphml,
+    "gexf": export_gexf,
+    "jsonld": export_jsonld,
+}
 
 
 def export(

@@ -110,6 +110,9 @@ EDGE_COLORS: dict[str, str] = {
     "backed_by": "#8e44ad",
     "in_governorate": "#a1887f",
     "in_country": "#795548",
+    "hostile": "#c0392b",
+    "backing": "#8e44ad",
+    "agreement": "#27ae60",
 }
 _EDGE_FALLBACK = "#9e9e9e"
 _FALLBACK_PALETTE = [
@@ -241,26 +244,34 @@ def _build(graph: nx.MultiDiGraph) -> tuple[list[dict], list[dict], dict]:
     labels = {n["id"]: n["label"] for n in vis_nodes}
     edges = sorted(
         (
-            (str(u), str(v), _text(d.get("role")) or "related", _text(d.get("title")), str(k))
-            for u, v, k, d in graph.edges(keys=True, data=True)
+            str(u),
+            str(v),
+            _text(d.get("role")) or "related",
+            _text(d.get("title")),
+            str(k),
+            _text(d.get("label")),
+            d.get("width"),
         )
+        for u, v, k, d in graph.edges(keys=True, data=True)
     )
     vis_edges: list[dict] = []
     role_counts: Counter = Counter()
-    for i, (u, v, role, title, _key) in enumerate(edges):
+    for i, (u, v, role, title, _key, label, width) in enumerate(edges):
         colour = _edge_color(role)
         role_counts[role] += 1
-        vis_edges.append(
-            {
-                "id": f"e{i}",
-                "from": u,
-                "to": v,
-                "label": role,
-                "role": role,
-                "title": title or f"{labels.get(u, u)} \u2014{role}\u2192 {labels.get(v, v)}",
-                "color": {"color": colour, "highlight": _shade(colour, 0.7), "hover": colour},
-            }
-        )
+        said = role.replace("_", " ")
+        edge = {
+            "id": f"e{i}",
+            "from": u,
+            "to": v,
+            "label": label or said,
+            "role": role,
+            "title": title or f"{labels.get(u, u)} \u2014{said}\u2192 {labels.get(v, v)}",
+            "color": {"color": colour, "highlight": _shade(colour, 0.7), "hover": colour},
+        }
+        if isinstance(width, (int, float)) and not isinstance(width, bool) and width > 0:
+            edge["width"] = round(float(width), 2)
+        vis_edges.append(edge)
     return vis_nodes, vis_edges, {"nodes": node_counts, "edges": role_counts}
 
 
@@ -372,6 +383,7 @@ def render_html(
     title: str = "conflict-kg network",
     physics_max_nodes: int = 800,
     height: str = "800px",
+    notice: str = "",
 ) -> str:
     """Return the page for `graph` as a string (see :func:`write_html`)."""
     if not _CSS_LENGTH.fullmatch(height):
@@ -382,6 +394,7 @@ def render_html(
     js, css, template = _assets()
     return template.render(
         title=title,
+        notice=notice,
         height=height,
         physics=not big,
         n_nodes=graph.number_of_nodes(),
@@ -402,6 +415,7 @@ def write_html(
     title: str = "conflict-kg network",
     physics_max_nodes: int = 800,
     height: str = "800px",
+    notice: str = "",
 ) -> pathlib.Path:
     """Write a self-contained interactive network page for `graph` and return its path.
 
@@ -412,7 +426,9 @@ def write_html(
     Fruchterman-Reingold layout (:mod:`kg.visualize.layout`) and physics off;
     smaller ones start from that layout and let barnesHut physics settle (200
     stabilisation iterations). Node ``x``/``y`` attributes, when given, override
-    the layout. The output is byte-identical for the same graph (whatever the
+    the layout. `notice` is shown under the header (e.g. what was left out of a big
+    graph). Edge ``label`` and ``width`` attributes, when given, replace the role as
+    label and the default width. The output is byte-identical for the same graph (whatever the
     insertion order) and is written atomically (temp file + ``os.replace``).
     vis-network's JS/CSS (from the pyvis package) are inlined: the page loads
     nothing from the network.
@@ -427,6 +443,13 @@ def write_html(
     """
     out = pathlib.Path(path)
     _atomic_write(
-        out, render_html(graph, title=title, physics_max_nodes=physics_max_nodes, height=height)
+        out,
+        render_html(
+            graph,
+            title=title,
+            physics_max_nodes=physics_max_nodes,
+            height=height,
+            notice=notice,
+        ),
     )
     return out

@@ -72,3 +72,40 @@ def test_actor_activity_by_month():
     rows = [tuple(map(str, r)) for r in graph.query(load_query("actor-activity"))]
     assert ("Syrian government forces", "2016-03", "1") in [r[:3] for r in rows]
     assert ("Syrian government forces", "2017-04", "1") in [r[:3] for r in rows]
+
+
+def test_typed_relations_centrality_communities_timeline_places(seed_graph):
+    from kg.analyze.actors import (
+        actor_relations,
+        actor_timeline,
+        backing_pairs,
+        busiest_places,
+        centrality,
+        communities,
+        hostility,
+    )
+
+    rows = event_rows(seed_graph)
+    net = actor_relations(rows, backing_pairs(seed_graph))
+    relations = {k for _, _, k in net.edges(keys=True)}
+    assert {"hostile", "backing", "agreement"} <= relations
+    hostile = hostility(net)
+    assert all(d["weight"] >= 1 for _, _, d in hostile.edges(data=True))
+    assert centrality(hostile) and all(0 <= v <= 1 for _, v in centrality(hostile))
+    groups = communities(hostile)
+    assert sorted(n for g in groups for n in g) == sorted(hostile.nodes)
+    timeline = actor_timeline(rows, "us-led coalition")
+    assert [(e["type"], e["role"], e["place"]) for e in timeline] == [
+        ("airstrike", "agent", "At Tanf")
+    ]
+    assert busiest_places(rows)[0] == ("At Tanf", 5)
+
+
+def test_kg_stats_prints_communities_places_and_a_timeline(seed_graph, tmp_path):
+    graph = seed_graph.serialize(tmp_path / "g.trig")
+    result = CliRunner().invoke(main, ["stats", str(graph), "--actor", "US-led coalition"])
+    assert result.exit_code == 0, result.output
+    assert "communities" in result.output and "busiest places" in result.output
+    assert "timeline of US-led coalition" in result.output and "airstrike (agent)" in result.output
+    missing = CliRunner().invoke(main, ["stats", str(graph), "--actor", "Nobody"])
+    assert missing.exit_code != 0 and "no events with the actor" in missing.output

@@ -98,8 +98,10 @@ def test_file_written_and_nodes_embedded(page: tuple[Path, str]) -> None:
     labels = {n["label"] for n in data["nodes"]}
     assert labels == {attrs["label"] for _, attrs in g.nodes(data=True)}
     assert {n["id"] for n in data["nodes"]} == set(g.nodes)
-    roles = sorted(e["label"] for e in data["edges"])
+    roles = sorted(e["role"] for e in data["edges"])
     assert roles == sorted(d["role"] for _, _, d in g.edges(data=True))
+    labels = {e["label"] for e in data["edges"]}
+    assert "in governorate" in labels and "in_governorate" not in labels  # read as words
     shapes = {n["kind"]: n["shape"] for n in data["nodes"]}
     assert len(set(shapes.values())) == 3  # actor / place / event look different
     colors = {e["role"]: e["color"]["color"] for e in data["edges"]}

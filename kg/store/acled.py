@@ -1,0 +1,149 @@
+"""ACLED-style CSV: one row per event with ACLED's column names, so that tools built for
+ACLED data read a conflict-kg graph.
+
+The columns (see ``shared/REFERENCE.md``): ``event_date`` (ISO), ``event_type`` and
+``sub_event_type`` (the event type's default ACLED mapping in the ontology, with
+*Government regains territory* for a state force's territory change), ``actor1`` /
+``actor2`` (agent / target: unlike ACLED's, directional), ``assoc_actor_*`` (their
+backers, ``ckg:backedBy``), ``inter1`` / ``inter2`` (the actor type's ACLED code; a state
+force that is not Syrian is 8, External/Other forces), ``interaction`` (both codes, lower
+first; ``10`` etc. for a sole actor), ``admin1`` (governorate), ``location``,
+``latitude``, ``longitude``, ``geo_precision`` (from the place kind), ``time_precision``
+(1 day, 2 undated: the article's date stands in, 3 month or year), ``source`` (the
+sources the event is attributed to, then the publisher), ``notes`` (the sentence),
+``fatalities`` (0 when not stated, as in ACLED).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from rdflib import RDFS, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from kg.analyze.actors import EventRow, event_rows
+from kg.namespaces import CKG, SEM, WGS
+
+COLUMNS = [
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "time_precision",
+    "source",
+    "notes",
+    "fatalities",
+]
+_REGAINS = "Government regains territory"
+
+
+def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
+    """The events of ``kg`` as ACLED rows (dicts keyed by :data:`COLUMNS`), by date."""
+    data = kg.dataset
+
+    def first(subject: Any, predicate: URIRef) -> Any:
+        return next(data.objects(subject, predicate), None) if subject is not None else None
+
+    def label(node: Any) -> str:
+        value = first(node, RDFS.label) or first(node, SKOS.prefLabel)
+        return str(value) if value is not None else ""
+
+    def inter(actor: str | None, name: str | None, kind: str | None) -> int | None:
+        if actor is None:
+            return None
+        code = first(first(URIRef(actor), SEM.actorType), CKG.acledInter)
+        if code is None:
+            return None
+        if kind in ("state_force", "government") and "syria" not in (name or "").casefold():
+            return 8  # ACLED: a foreign state's forces are External/Other forces
+        return int(code)
+
+    def backers(actor: str | None) -> str:
+        if actor is None:
+            return ""
+        return "; ".join(sorted(label(b) for b in data.objects(URIRef(actor), CKG.backedBy)))
+
+    out = []
+    for row in event_rows(kg):
+        event = URIRef(row.iri)
+        concept = first(event, SEM.eventType)
+        event_type = label(first(concept, CKG.acledEventType))
+        sub_type = label(first(concept, CKG.acledSubEventType))
+        if row.type_key == "territory_change" and row.agent_type == "state_force":
+            sub_type = _REGAINS
+        date, precision = _date(row, first(first(event, PROV.wasDerivedFrom), DCTERMS.date))
+        place = URIRef(row.place) if row.place else None
+        i1 = inter(row.agent, row.agent_label, row.agent_type)
+        i2 = inter(row.target, row.target_label, row.target_type)
+        codes = sorted(c for c in (i1, i2) if c is not None)
+        # ACLED: both codes, lower first; a sole actor's code and 0 (e.g. 10)
+        interaction = "".join(map(str, [*codes, 0][:2])) if codes else ""
+        lat, long = first(place, WGS.lat), first(place, WGS.long)
+        geo = first(first(place, CKG.placeKind), CKG.geoPrecision)
+        sources = [s for s in row.sources if s != row.publisher]
+        out.append(
+            {
+                "event_date": date,
+                "event_type": event_type,
+                "sub_event_type": sub_type,
+                "actor1": row.agent_label or "",
+                "assoc_actor_1": backers(row.agent),
+                "inter1": "" if i1 is None else i1,
+                "actor2": row.target_label or "",
+                "assoc_actor_2": backers(row.target),
+                "inter2": "" if i2 is None else i2,
+                "interaction": interaction,
+                "admin1": row.governorate
+                or (row.place_label if _is_governorate(data, place) else ""),
+                "location": row.place_label or "",
+                "latitude": "" if lat is None else str(lat),
+                "longitude": "" if long is None else str(long),
+                "geo_precision": "" if geo is None else int(geo),
+                "time_precision": precision,
+                "source": "; ".join([*sources, *([row.publisher] if row.publisher else [])]),
+                "notes": row.sentence or row.label,
+                "fatalities": row.fatalities or 0,
+            }
+        )
+    return sorted(out, key=lambda r: (r["event_date"] or "9999", r["location"], r["notes"]))
+
+
+def _is_governorate(data: Any, place: Any) -> bool:
+    return (
+        place is not None
+        and (place, CKG.placeKind, None) in data
+        and str(next(data.objects(place, CKG.placeKind))).endswith("/governorate")
+    )
+
+
+def _date(row: EventRow, article_date: Any) -> tuple[str, int | str]:
+    """ACLED's event_date and time_precision for a report."""
+    if row.date and len(row.date) >= 10:
+        return row.date[:10], 1
+    if row.date:  # a month or a year: its first day, precision month (ACLED has no year)
+        return (row.date + "-01-01")[:10] if len(row.date) == 4 else row.date + "-01", 3
+    if article_date is not None:  # undated: the article's date, within a few days
+        return str(article_date)[:10], 2
+    return "", ""
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    """``rows`` as CSV text with the header :data:`COLUMNS`."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()

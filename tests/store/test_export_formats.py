@@ -1,0 +1,85 @@
+"""kg export's ACLED CSV, GraphML, GEXF and JSON-LD."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.cli.main import main
+from kg.store.acled import COLUMNS
+
+
+@pytest.fixture(scope="module")
+def seed_file(seed_graph, tmp_path_factory):
+    return seed_graph.serialize(tmp_path_factory.mktemp("seed") / "seed.trig")
+
+
+def _export(source, fmt: str, out) -> str:
+    result = CliRunner().invoke(main, ["export", str(source), "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_acled_csv_has_acleds_columns_and_one_row_per_event(seed_file, seed_graph, tmp_path):
+    out = _export(seed_file, "acled-csv", tmp_path / "acled.csv")
+    assert "7 events in 1 file(s)" in out
+    with (tmp_path / "acled.csv").open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    assert reader.fieldnames == COLUMNS
+    assert len(rows) == seed_graph.stats()["events"]
+    strike = next(r for r in rows if r["sub_event_type"] == "Air/drone strike")
+    assert strike["event_type"] == "Explosions/Remote violence"
+    assert (strike["actor1"], strike["actor2"]) == ("US-led coalition", "Pro-government militias")
+    assert (strike["inter1"], strike["inter2"], strike["interaction"]) == ("8", "3", "38")
+    assert (strike["location"], strike["admin1"]) == ("At Tanf", "Homs Governorate")
+    assert float(strike["latitude"]) == pytest.approx(33.5)
+    assert strike["geo_precision"] == "1" and strike["fatalities"] == "0"
+    assert strike["source"].endswith("Sputnik") and "BuzzFeed News" in strike["source"]
+    assert strike["notes"]
+    regains = next(
+        r for r in rows if r["event_type"] == "Battles" and r["actor1"].startswith("Syrian")
+    )
+    assert regains["sub_event_type"] == "Government regains territory"
+    assert {r["interaction"] for r in rows if r["actor1"] and not r["actor2"]} <= {"10", "20", "80"}
+
+
+def test_acled_dates_and_precision():
+    from kg.analyze.actors import EventRow
+    from kg.store.acled import _date
+
+    base = EventRow("shelling", None, None, None, None, None, None)
+    assert _date(base.__class__(**{**base.__dict__, "date": "2016-07-19"}), None) == (
+        "2016-07-19", 1,
+    )  # fmt: skip
+    assert _date(base.__class__(**{**base.__dict__, "date": "2016-07"}), None) == ("2016-07-01", 3)
+    assert _date(base, "2017-04-09") == ("2017-04-09", 2)
+
+
+def test_graphml_and_gexf_flatten_aliases(seed_file, tmp_path):
+    _export(seed_file, "graphml", tmp_path)
+    _export(seed_file, "gexf", tmp_path / "g.gexf")
+    graphml = nx.read_graphml(tmp_path / "graph.graphml")
+    gexf = nx.read_gexf(tmp_path / "g.gexf")
+    assert graphml.number_of_nodes() == gexf.number_of_nodes() > 20
+    syrian = next(
+        d for _, d in graphml.nodes(data=True) if d["label"] == "Syrian government forces"
+    )
+    assert "Assad’s forces" in syrian["aliases"].split("; ")
+    assert {d["role"] for _, _, d in graphml.edges(data=True)} >= {"agent", "target", "place"}
+
+
+def test_jsonld_has_the_project_context(seed_file, seed_graph, tmp_path):
+    out = _export(seed_file, "jsonld", tmp_path / "g.jsonld")
+    document = json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))
+    assert document["@context"]["ckg"] == "https://w3id.org/conflict-kg/ontology#"
+    assert "brick" not in document["@context"]
+    from rdflib import Dataset
+
+    back = Dataset()
+    back.parse(tmp_path / "g.jsonld", format="json-ld")
+    assert len(back) == int(out.split(" quads")[0].rsplit(" ", 1)[-1].replace(",", ""))
