@@ -422,13 +422,19 @@ class Extractor:
             return False  # "strikes on Friday around the site of the April 4 chemical attack"
 
         def kind(m: EventMention) -> bool:
-            # (a chemical attack is an event of its own: "missile strikes against the
-            # airfield from which a chemical attack was launched")
-            return m.type in ("airstrike", "shelling") or (
+            return m.type in ("airstrike", "shelling", "chemical_attack") or (
                 m.type == "bombing" and m.trigger.root.lemma_.lower() in _GENERIC_BOMBING
             )
 
-        return kind(mention) and all(kind(m) for m in group["mentions"] if m.type != "killing")
+        told = [m for m in group["mentions"] if m.type != "killing"] + [mention]
+        if not all(kind(m) for m in told):
+            return False
+        # Gas comes from the air ("an airstrike that released toxic gas", "barrels
+        # containing toxic gases"); a chemical attack and artillery or missile fire in one
+        # sentence are two events ("missile strikes against the airfield from which a
+        # chemical attack was launched").
+        types = {m.type for m in told}
+        return not ("chemical_attack" in types and "shelling" in types)
 
     @staticmethod
     def _corefers(group: dict, mention: EventMention) -> bool:
