@@ -46,8 +46,9 @@ def seed_text(seed_path) -> str:
 
 @pytest.fixture()
 def oxigraph_server(tmp_path):
-    """A real SPARQL server: ``oxigraph serve`` on 127.0.0.1 at a free port, with the union
-    of the named graphs as its default graph; yields its base URL and stops it after."""
+    """A real SPARQL server: ``oxigraph serve`` on 127.0.0.1 at a free port, its default
+    graph a graph of its own (kg keeps the merge of the named graphs there, see
+    ``kg/store/merged.py``); yields its base URL and stops it after."""
     import shutil
     import socket
     import subprocess
@@ -62,8 +63,7 @@ def oxigraph_server(tmp_path):
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [str(binary) if binary.exists() else "oxigraph", "serve", "--location",
-         str(tmp_path / "oxigraph-server"), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
+         str(tmp_path / "oxigraph-server"), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip

@@ -1,5 +1,9 @@
 """What the endpoint serves: a graph file loaded into a temporary Oxigraph store, or an
-Oxigraph store folder (``kg build --store DIR``) opened read-only."""
+Oxigraph store folder (``kg build --store DIR``) opened read-only.
+
+Queries read the store's default graph, which holds the RDF merge of its named graphs
+(:mod:`kg.store.merged`): a store folder keeps it as it is written, and a graph file's
+triples are copied into it as the file is loaded."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.store.merged import load_quads, named_quads, needs_materialising
 
 _FILE_FORMATS = {
     ".trig": ox.RdfFormat.TRIG,
@@ -56,7 +61,7 @@ def _load_file(path: Path, folder: Path) -> None:
     # puts them, so every statement of the source is in some named graph.
     target = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
     try:
-        store.bulk_load(path=str(path), format=fmt, to_graph=target)
+        load_quads(store, path, fmt, to_graph=target)
         store.flush()
     except (SyntaxError, ValueError, OSError) as exc:
         raise StoreError(f"{path}: cannot load as {fmt.name}: {exc}") from None
@@ -86,7 +91,8 @@ def open_source(path: str | Path) -> Source:
     try:
         store = ox.Store.read_only(str(store_dir))
         graphs = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-        quads = len(store)
+        quads = named_quads(store)
+        older = needs_materialising(store)
     except OSError as exc:
         if temporary:
             shutil.rmtree(store_dir, ignore_errors=True)
@@ -94,18 +100,24 @@ def open_source(path: str | Path) -> Source:
             f"{path}: cannot open as an Oxigraph store: {exc}",
             hint="give a graph file or a folder written by kg build --store",
         ) from None
+    if older:  # only a folder: a file's store was just loaded with its default graph
+        raise StoreError(
+            f"{path}: a store from an earlier kg, whose default graph (read by queries) "
+            "does not yet hold the merge of its named graphs",
+            hint=f"open it once with kg to fill it (kg stats {path}), then serve it",
+        )
     return Source(path, store_dir, quads, graphs, temporary)
 
 
 def network_page(source: Source, *, title: str) -> str:
     """The offline network view of the source (:func:`kg.visualize.render_html`)."""
     from oxrdflib import OxigraphStore
-    from rdflib import Dataset
 
     from kg.graph import KnowledgeGraph
+    from kg.store.merged import MergedDataset
     from kg.visualize import render_html
 
     store = ox.Store.read_only(str(source.store_dir))
-    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
+    dataset = MergedDataset(store=OxigraphStore(store=store))
     graph = KnowledgeGraph(dataset, with_ontology=False)
     return render_html(graph.to_networkx(), title=title)

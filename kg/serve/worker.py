@@ -1,7 +1,9 @@
 """What one worker process does: open the store read-only, then answer jobs one at a time.
 
 A job runs with the project's prefixes predeclared and, unless it names its dataset,
-over the union of all graphs. Results are capped at ``max_results`` rows (or triples for
+over the default graph: the RDF merge of all graphs, each triple once
+(:mod:`kg.store.merged`; Oxigraph 0.5's union default graph would repeat a triple once
+per graph holding it). Results are capped at ``max_results`` rows (or triples for
 CONSTRUCT and DESCRIBE): a bigger answer is refused rather than cut, so a client never
 takes a partial answer for a whole one.
 """
@@ -108,7 +110,7 @@ def _triples(result: ox.QueryTriples, fmt: Format, max_results: int) -> bytes:
 
 def answer(store: ox.Store, job: Job, max_results: int) -> Reply:
     """Run ``job`` on ``store`` and serialize its answer as negotiated."""
-    dataset: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs}
+    dataset: dict[str, Any] = {}
     if job.default_graphs:
         dataset["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     if job.named_graphs:

@@ -2,8 +2,13 @@
 
 N-Quads is what Oxigraph (``oxigraph load``), Apache Jena (``tdb2.tdbloader``) and
 Virtuoso's bulk loader (``ld_dir`` + ``rdf_loader_run()``) take, and shards let them load
-in parallel. Formats are registered by name in :data:`EXPORTERS`, each a function taking
-the graph, where to write and the options:
+in parallel. The shards hold the named graphs only, not the merge a store keeps in its
+default graph (:mod:`kg.store.merged`): whoever loads them fills the default graph with
+:data:`kg.store.merged.MATERIALISE` (kg does it when it first opens such a store) or
+queries a union default graph (which in Oxigraph 0.5 and Virtuoso repeats shared triples).
+
+Formats are registered by name in :data:`EXPORTERS`, each a function taking the graph,
+where to write and the options:
 
 - ``nquads``: N-Quads shards in a folder;
 - ``acled-csv``: one row per event with ACLED's column names (:mod:`kg.store.acled`);
@@ -48,7 +53,8 @@ class ExportResult:
 
 
 def iter_quads(kg: KnowledgeGraph) -> Iterator[ox.Quad]:
-    """Every quad of ``kg`` as an Oxigraph quad, graph by graph in IRI order."""
+    """Every quad of ``kg`` as an Oxigraph quad, graph by graph in IRI order (a store's
+    named graphs, not the merge it keeps in its default graph)."""
     for graph in sorted(kg.dataset.graphs(), key=lambda g: str(g.identifier)):
         name = graph.identifier
         target = ox.DefaultGraph() if name == DATASET_DEFAULT_GRAPH_ID else to_ox(name)

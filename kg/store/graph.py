@@ -1,9 +1,11 @@
 """A :class:`~kg.graph.KnowledgeGraph` kept in a store: an Oxigraph folder or a SPARQL server.
 
-Reads go through rdflib (``kg.dataset``) and SPARQL goes to the store's own engine. Every
-write is one SPARQL Update request, which Oxigraph (and SPARQL servers generally) apply as
-one transaction: an article's named graph is replaced whole or not at all, so a build
-killed at any point leaves each article fully in or out, and the next build completes it.
+Reads go through rdflib (``kg.dataset``) and SPARQL goes to the store's own engine, over
+the store's default graph, which holds the RDF merge of the named graphs
+(:mod:`kg.store.merged`). Every write is one SPARQL Update request, which Oxigraph (and
+SPARQL servers generally) apply as one transaction: an article's named graph, and its part
+of the merge, are replaced whole or not at all, so a build killed at any point leaves each
+article fully in or out, and the next build completes it.
 """
 
 from __future__ import annotations
@@ -12,20 +14,27 @@ import gc
 import os
 import re
 import signal
+import sys
 from typing import Any, Protocol
 
-import pyoxigraph as ox
-from oxrdflib._converter import to_ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
+from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
 from kg.namespaces import CKG, PROV
 from kg.rdf.builder import extraction_to_graph
 from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
 from kg.resources import ontology_path
 from kg.store.incremental import add_content_hash
+from kg.store.merged import (
+    HAS_DEFAULT,
+    HAS_NAMED,
+    MATERIALISE,
+    drop_graph_update,
+    replace_graph_update,
+)
 from kg.types import Extraction
 
 #: The prefix of every article's named graph.
@@ -48,28 +57,12 @@ class Backend(Protocol):
         """Release the store (its lock, connections)."""
 
 
-def ntriples(graph: Graph) -> str:
-    """The triples of ``graph`` as canonical N-Triples (valid inside ``INSERT DATA``)."""
-    data = ox.serialize(
-        (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph),
-        format=ox.RdfFormat.N_TRIPLES,
-    )
-    return data.decode("utf-8") if data else ""
-
-
-def replace_graph_update(name: URIRef, graph: Graph) -> str:
-    """SPARQL Update that replaces the named graph ``name`` by the triples of ``graph``."""
-    update = f"DROP SILENT GRAPH <{name}>"
-    if len(graph):
-        update += f" ;\nINSERT DATA {{ GRAPH <{name}> {{\n{ntriples(graph)}}} }}"
-    return update
-
-
 # When an article that took part in merges is replaced, its old reports may sit in merged
 # events: the merges graph is marked stale (prov:invalidatedAtTime) in the same transaction,
-# so a build killed before the merges are recomputed still recomputes them next time.
+# so a build killed before the merges are recomputed still recomputes them next time. The
+# mark goes into the default graph too, which holds every triple of every named graph.
 _MARK_MERGES_STALE = """
-INSERT {{ GRAPH <{merges}> {{ <{merges}> <{invalidated}> ?now }} }}
+INSERT {{ GRAPH <{merges}> {{ <{merges}> <{invalidated}> ?now }} <{merges}> <{invalidated}> ?now }}
 WHERE {{
   {{ SELECT (NOW() AS ?now) WHERE {{
        GRAPH <{merges}> {{ ?merged <{has_report}> ?report }}
@@ -119,6 +112,7 @@ class StoreGraph(KnowledgeGraph):
         self.rejected: list[tuple[str, str]] = []
         self.committed = 0
         super().__init__(dataset, with_ontology=False)
+        self._materialise_if_older()
         if writable and not self._has_graph(ONTOLOGY_GRAPH):
             ontology = Graph().parse(ontology_path("conflict.ttl"), format="turtle")
             self.backend.update(replace_graph_update(ONTOLOGY_GRAPH, ontology))
@@ -137,6 +131,25 @@ class StoreGraph(KnowledgeGraph):
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
         """Run a SPARQL query on the store's engine (see :meth:`KnowledgeGraph.query`)."""
         return super().query(with_values(sparql, bindings or {}))
+
+    def _materialise_if_older(self) -> None:
+        """Fill the default graph of a store made before kg kept the merge there (named
+        graphs, an empty default graph), once, in one transaction."""
+        if self.query(HAS_DEFAULT).askAnswer or not self.query(HAS_NAMED).askAnswer:
+            return
+        if not self.writable and self.backend.name == "sparql":
+            raise StoreError(
+                f"{self.location}: the server's default graph is empty but its named graphs "
+                "are not: kg queries the default graph, which must hold their merge",
+                hint=f"fill it once with the SPARQL update: {MATERIALISE} (or run kg build "
+                "--store URL, which does it); serve without a union default graph",
+            )
+        print(
+            f"kg: {self.location}: a store from an earlier kg: copying its named graphs into "
+            "its default graph (once; queries read the default graph)",
+            file=sys.stderr,
+        )
+        self.backend.update(MATERIALISE)
 
     def _has_graph(self, name: URIRef) -> bool:
         return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name}).askAnswer)
@@ -174,7 +187,8 @@ class StoreGraph(KnowledgeGraph):
         return name
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Replace the named graph ``name`` by ``graph``, in one transaction."""
+        """Replace the named graph ``name`` by ``graph`` (and its part of the default
+        graph), in one transaction."""
         self.backend.update(replace_graph_update(name, graph))
 
     def merge(self, **options: Any):  # noqa: ANN201
@@ -192,7 +206,7 @@ class StoreGraph(KnowledgeGraph):
     def unmerge(self) -> int:
         """Drop the merges graph in one transaction; return the number of triples removed."""
         removed = self._count(f"GRAPH <{MERGES_GRAPH}> {{ ?s ?p ?o }}")
-        self.backend.update(f"DROP SILENT GRAPH <{MERGES_GRAPH}>")
+        self.backend.update(drop_graph_update(MERGES_GRAPH))
         return removed
 
     # -- reading -------------------------------------------------------------------

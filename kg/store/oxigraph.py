@@ -15,6 +15,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 
 from kg.errors import StoreError
+from kg.store.merged import MergedDataset
 from kg.store.terms import plain, restore
 
 
@@ -76,8 +77,9 @@ def open_store(path: str | os.PathLike[str], *, create: bool = False) -> ox.Stor
 
 
 def oxigraph_dataset(store: ox.Store) -> Dataset:
-    """An rdflib ``Dataset`` over ``store`` whose default graph is the union of all graphs."""
-    return Dataset(store=PlainLiteralStore(store=store), default_union=True)
+    """An rdflib ``Dataset`` over ``store``, whose default graph holds the merge of its
+    named graphs (:class:`~kg.store.merged.MergedDataset`)."""
+    return MergedDataset(store=PlainLiteralStore(store=store))
 
 
 class OxigraphBackend:

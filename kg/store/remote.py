@@ -5,9 +5,11 @@ the common layouts: Oxigraph (``/query``, ``/update``, ``/store``) and Fuseki
 (``/ds/query``, ``/ds/update``, ``/ds/data``) by their last path segment; any other URL
 (Virtuoso's ``/sparql``, GraphDB's ``/repositories/x``) serves queries and updates alike.
 
-Queries run over the server's default graph, which must be the union of the named graphs,
-as the project's queries expect: ``oxigraph serve --union-default-graph``, Fuseki's
-``tdb2:unionDefaultGraph true``; Virtuoso's default graph is the union already.
+Queries run over the server's default graph, which kg keeps as the RDF merge of the named
+graphs (:mod:`kg.store.merged`): it must be a graph of its own, not the union of the named
+graphs (``oxigraph serve`` without ``--union-default-graph``, Fuseki without
+``tdb2:unionDefaultGraph``). Virtuoso has no default graph of its own: it refuses updates
+to it, and its default dataset (every graph) repeats a triple once per graph.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def _request(url: str, body: bytes, content_type: str, accept: str = "*/*") -> b
         reason = getattr(exc, "reason", exc)
         raise StoreError(
             f"{url}: cannot reach the SPARQL server ({reason})",
-            hint="is the server running? e.g. oxigraph serve --location DIR --union-default-graph",
+            hint="is the server running? e.g. oxigraph serve --location DIR",
         ) from None
 
 
@@ -125,6 +127,9 @@ class SparqlBackend:
 
 
 def endpoint_dataset(endpoint: Endpoint) -> Dataset:
-    """An rdflib ``Dataset`` that reads ``endpoint`` through the SPARQL Protocol."""
+    """An rdflib ``Dataset`` that reads ``endpoint`` through the SPARQL Protocol.
+
+    ``default_union`` here only keeps rdflib from naming a default graph in its requests:
+    queries then read the server's own default graph, the merge kg keeps there."""
     store = _ReadOnlySPARQLStore(endpoint.query, method="POST")
     return Dataset(store=store, default_union=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +21,8 @@ from serve_helpers import (
     start_server,
     stop_server,
 )
+
+from kg.errors import StoreError
 
 EXPLOSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -116,9 +119,21 @@ def test_burst_from_another_process(endpoint, served_graph):
 def test_store_folder_source_and_cleanup(served_trig, tmp_path):
     import pyoxigraph as ox
 
+    from kg.serve.source import open_source
+    from kg.store.merged import load_quads
+
     folder = tmp_path / "store"
     store = ox.Store(str(folder))
-    store.bulk_load(path=str(served_trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(served_trig), format=ox.RdfFormat.TRIG)  # named graphs only
+    store.flush()
+    del store
+    # as an earlier kg wrote stores: their default graph does not hold the merge yet
+    with pytest.raises(StoreError, match="earlier kg") as refused:
+        open_source(folder)
+    assert "kg stats" in (refused.value.hint or "")
+    shutil.rmtree(folder)
+    store = ox.Store(str(folder))
+    load_quads(store, served_trig, ox.RdfFormat.TRIG)
     store.flush()
     del store
     process, url = start_server(folder, tmp_path, "--workers", "1")

@@ -40,3 +40,23 @@ def test_build_query_stats_and_viz_through_a_sparql_server(oxigraph_server, tmp_
     assert "conforms" in run("validate", query)
     with open_graph(query) as graph, open_graph(tmp_path / "g.trig") as local:
         assert graph.stats() == local.stats()
+
+
+def test_a_triple_in_two_graphs_counts_once_on_the_server(oxigraph_server):
+    """The server's default graph is kg's merge of the named graphs (no union flag)."""
+    from rdflib import RDFS, Graph, Literal, URIRef
+
+    isis = URIRef("https://w3id.org/conflict-kg/id/actor/isis")
+    count = 'SELECT (COUNT(*) AS ?n) WHERE { ?a rdfs:label "ISIS" }'
+    with open_graph(f"{oxigraph_server}/update", create=True) as graph:
+        for article in ("a1", "a2"):
+            described = Graph()
+            described.add((isis, RDFS.label, Literal("ISIS")))
+            described.add((URIRef(f"urn:{article}"), RDFS.label, Literal(article)))
+            graph.replace_graph(
+                URIRef(f"https://w3id.org/conflict-kg/id/graph/{article}"), described
+            )
+        assert int(next(iter(graph.query(count)))[0]) == 1
+        graph.replace_graph(URIRef("https://w3id.org/conflict-kg/id/graph/a1"), Graph())
+        assert int(next(iter(graph.query(count)))[0]) == 1
+        assert not list(graph.query('SELECT ?a WHERE { ?a rdfs:label "a1" }'))
