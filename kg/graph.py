@@ -59,21 +59,30 @@ def _write_trig(dataset: Dataset, path: Path) -> None:
     in linear time.
     """
     prefixes = list(dataset.namespace_manager.namespaces())
+    # One pass over the quads: reading graph by graph looks up every graph of each triple
+    # (rdflib's memory store), quadratic when articles share triples (actors, places).
+    triples: dict[URIRef, list] = {}
+    for s, p, o, name in dataset.quads((None, None, None, None)):
+        if isinstance(name, Graph):
+            name = name.identifier
+        if isinstance(name, URIRef):
+            triples.setdefault(name, []).append((s, p, o))
     with path.open("w", encoding="utf-8") as out:
-        for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-            if not len(graph) or not isinstance(graph.identifier, URIRef):
-                continue
-            single = Graph(identifier=graph.identifier, bind_namespaces="none")
+        for identifier in sorted(triples, key=str):
+            single = Graph(identifier=identifier, bind_namespaces="none")
             for prefix, namespace in prefixes:
                 single.bind(prefix, namespace, override=True)
-            for triple in graph:
+            for triple in triples[identifier]:
                 single.add(triple)
             body = single.serialize(format="turtle")
-            lines = body.splitlines()
-            directives = [ln for ln in lines if ln.startswith("@prefix")]
-            statements = [ln for ln in lines if not ln.startswith("@prefix")]
+            # Split at line feeds only: splitlines() also cuts at form feeds, U+0085 or
+            # U+2028 inside literals, and rejoining with "\n" broke them. The directives
+            # are the leading lines only: a literal may hold a line starting "@prefix".
+            lines = body.split("\n")
+            count = next((i for i, ln in enumerate(lines) if not ln.startswith("@prefix")), 0)
+            directives, statements = lines[:count], lines[count:]
             out.write("\n".join(directives) + "\n\n")
-            out.write(f"<{graph.identifier}> {{\n")
+            out.write(f"<{identifier}> {{\n")
             # No re-indentation: it would change multi-line literals.
             out.write("\n".join(statements).strip("\n"))
             out.write("\n}\n\n")

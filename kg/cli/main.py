@@ -156,10 +156,9 @@ def build(
         publisher=publisher_column,
         url=url_column,
     )
-    articles = list(iter_articles(paths, errors=errors, columns=columns))
-    report = BuildReport(skipped=[(str(e), "") for e in errors])
-    for problem in errors:
-        click.secho(f"skipped: {problem}", fg="yellow", err=True)
+    warnings: list[str] = []
+    articles = list(iter_articles(paths, errors=errors, columns=columns, warnings=warnings))
+    report = BuildReport(skipped=[(str(e), "") for e in errors], warnings=warnings)
     bar = tqdm(
         total=len(articles),
         unit="article",
@@ -190,22 +189,28 @@ def build(
             dask=dask_address,
         )
         bar.close()
-        _report_problems(report, len(errors))
         merged = graph.merge() if merge_ else None
         if validate and report.ok:
             result = graph.validate()
+            if not result.conforms and _drop_nonconforming(graph, articles, report):
+                result = graph.validate()
             if not result.conforms:
                 raise ValidationError(
                     str(result), hint="please report this as a bug in conflict-kg"
                 )
-        graph.serialize(out)
-        click.echo(
-            f"built {out}: {_summary(graph.stats())} in {time.perf_counter() - started:.1f}s"
-            + (f"; {len(report.skipped)} skipped" if report.skipped else "")
-            + ("; SHACL: conforms" if validate and report.ok else "")
-        )
+        if not report.ok and report.skipped and out.exists():
+            # Everything given was bad: an empty graph must not replace a good one.
+            click.echo(f"built nothing: {out} left as it was; {len(report.skipped)} skipped")
+        else:
+            graph.serialize(out)
+            click.echo(
+                f"built {out}: {_summary(graph.stats())} in {time.perf_counter() - started:.1f}s"
+                + (f"; {len(report.skipped)} skipped" if report.skipped else "")
+                + ("; SHACL: conforms" if validate and report.ok else "")
+            )
         if merged is not None:
             click.echo(f"merged: {merged.summary()}")
+        _report_problems(report)
     if report.skipped:
         sys.exit(2)
 
@@ -218,11 +223,68 @@ def _summary(stats: dict[str, int]) -> str:
     )
 
 
-def _report_problems(report: Any, read_errors: int) -> None:
-    for origin, reason in report.skipped[read_errors:]:
-        click.secho(f"skipped: {origin}: {reason}", fg="yellow", err=True)
+def _drop_nonconforming(graph: Any, articles: list, report: Any) -> bool:
+    """Skip each article whose own graph breaks the SHACL shapes, as a store build does, so
+    that one article never costs the others; return whether any was. Only run when the whole
+    graph fails (a bug in conflict-kg): checking article by article is slower."""
+    from kg.rdf.iris import article_graph_iri
+    from kg.validate import validate_graph
+
+    built = set(report.ok)
+    dropped = False
+    for article in articles:
+        if article.id not in built:
+            continue
+        named = graph.dataset.graph(article_graph_iri(article.id))
+        result = validate_graph(named)
+        if result.conforms:
+            continue
+        graph.dataset.remove_graph(named)
+        report.ok.remove(article.id)
+        first = result.violations[0] if result.violations else "?"
+        report.skipped.append(
+            (
+                article.origin or article.id,
+                f"its graph does not conform to the SHACL shapes ({first}); please report "
+                "this as a bug in conflict-kg",
+            )
+        )
+        dropped = True
+    return dropped
+
+
+def _report_problems(report: Any, *, unchanged: int = 0, rejected: int = 0) -> None:
+    """Print the closing summary of a build on stderr: what was built, then every article,
+    file or row skipped with its reason and every warning, one line each.
+
+    ``unchanged`` articles (already in the store) count as ok; ``rejected`` ones (refused
+    by the store, and listed among the skipped) do not.
+    """
+    ok = len(report.ok) - rejected + unchanged
+    counts = f"{ok} ok" + (f" ({unchanged} unchanged)" if unchanged else "")
+    counts += f", {len(report.skipped)} skipped"
+    counts += f", {len(report.warnings)} warning" + ("" if len(report.warnings) == 1 else "s")
+    colour = "yellow" if report.skipped or report.warnings else None
+    click.secho(f"summary: {counts}", fg=colour, err=True)
+    for origin, reason in report.skipped:
+        line = f"{origin}: {reason}" if reason else origin
+        click.secho(f"skipped: {_one_line(line)}", fg="yellow", err=True)
     for warning in report.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
+        click.secho(f"warning: {_one_line(warning)}", fg="yellow", err=True)
+
+
+def _one_line(text: str) -> str:
+    r"""``text`` on one line, its control characters escaped: file names, headers and
+    exception texts come from the input, and must neither break the line nor drive the
+    terminal.
+
+    >>> _one_line("a.csv: no text column; its columns are: x\x1b[31m, y\nz")
+    'a.csv: no text column; its columns are: x\\x1b[31m, y\\nz'
+    """
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
 
 
 def _build_store(
@@ -243,7 +305,6 @@ def _build_store(
     from kg.store import open_store
     from kg.store.building import build_into_store
 
-    read_errors = len(report.skipped)
     with open_store(location, create=True) as store:
         store.validate_articles = validate
         done, merged = build_into_store(
@@ -258,7 +319,6 @@ def _build_store(
         )
         bar.update(len(done.unchanged))
         bar.close()
-        _report_problems(report, read_errors)
         if out is not None:
             store.serialize(out)
         click.echo(
@@ -270,6 +330,7 @@ def _build_store(
         )
         if merged is not None:
             click.echo(f"merged: {merged.summary()}")
+        _report_problems(report, unchanged=len(done.unchanged), rejected=len(store.rejected))
 
 
 @main.command()

@@ -3,7 +3,9 @@
 Columns are found by name, case-insensitively: the first of the usual names present
 (``DEFAULT_COLUMNS``), or the one named in :class:`Columns`. A row with a title becomes
 the text ``title + "\\n\\n" + text``, so the title is the first line and every character
-offset points into that string. FA-KES's CSV reads with no options.
+offset points into that string. A text cell holding HTML is read as its text (see
+:mod:`kg.ingest.webpages`); NUL characters are removed from every cell, with a warning
+naming the row. FA-KES's CSV reads with no options.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.ingest.common import slugify
+from kg.ingest.common import slugify, strip_nul
 from kg.ingest.datelines import date_from_dateline
 from kg.ingest.dates import parse_date
+from kg.ingest.webpages import html_to_text, looks_like_html
 from kg.types import Article
 
 CSV_DELIMITERS = {".csv": ",", ".tsv": "\t"}
@@ -39,6 +42,11 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 
 Fail = Callable[[InputError], None]
+Warn = Callable[[str], None]
+
+
+def _ignore(message: str) -> None:
+    """Drop a warning (when the caller collects none)."""
 
 
 @dataclass(frozen=True)
@@ -121,12 +129,30 @@ def _as_text(value: Any) -> str | None:
 
 
 def _article(
-    record: Mapping[str, Any], names: dict[str, str], path: Path, where: str, number: int
+    record: Mapping[str, Any],
+    names: dict[str, str],
+    path: Path,
+    where: str,
+    number: int,
+    warn: Warn = _ignore,
 ) -> Article:
     """Build the article of one row (``record`` keyed by lowercase names); raise InputError
     naming the row if it has no text."""
     value = {field: _as_text(record.get(name)) for field, name in names.items()}
+    notes: list[str] = []
+    for field, text in value.items():
+        if text and "\x00" in text:
+            value[field] = strip_nul(text, f"{path}:{where}: {field}", notes).strip() or None
+    for note in notes:
+        warn(note)
     body = value.get("text")
+    if body and looks_like_html(body):
+        page = html_to_text(body)
+        body = page.text.strip() or None
+        if not value.get("title"):
+            value["title"] = page.title
+        elif body and page.title and body.startswith(page.title + "\n\n"):
+            body = body[len(page.title) + 2 :]  # the row's own title goes first
     if not body:
         raise InputError(f"{path}:{where}: no text", hint="fill in the text or remove the row")
     title = " ".join(value["title"].split()) if value.get("title") else None
@@ -162,7 +188,13 @@ def _set_field_size_limit() -> None:
 
 
 def read_csv(
-    path: Path, text: str, *, columns: Columns, fail: Fail, delimiter: str = ","
+    path: Path,
+    text: str,
+    *,
+    columns: Columns,
+    fail: Fail,
+    delimiter: str = ",",
+    warn: Warn = _ignore,
 ) -> Iterator[Article]:
     """Yield one article per data row of the decoded CSV (or TSV) ``text``.
 
@@ -202,24 +234,31 @@ def read_csv(
             continue
         record = _lowered(zip(header, row, strict=False))  # a short row lacks fields
         try:
-            yield _article(record, names, path, f"row {number}", number)
+            yield _article(record, names, path, f"row {number}", number, warn)
         except InputError as problem:
             fail(problem)
 
 
-def read_jsonl(path: Path, text: str, *, columns: Columns, fail: Fail) -> Iterator[Article]:
+def read_jsonl(
+    path: Path, text: str, *, columns: Columns, fail: Fail, warn: Warn = _ignore
+) -> Iterator[Article]:
     """Yield one article per line of the decoded JSON Lines ``text`` (blank lines skipped).
+
+    Control characters inside strings, which strict JSON refuses, are accepted (scrapers
+    write them); a line that is not JSON is passed to ``fail`` and the others are read.
 
     Each object's keys are looked up on their own, since objects may differ; a file whose
     first object has no text key (or lacks a key named in ``columns``) is one error.
     """
     first = True
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at line feeds only: splitlines() would also cut at form feeds or U+2028,
+    # which may sit inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"line {number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line, strict=False)
         except json.JSONDecodeError as exc:
             fail(InputError(f"{path}:{where}: invalid JSON ({exc.msg} at column {exc.colno})"))
             continue
@@ -235,14 +274,17 @@ def read_jsonl(path: Path, text: str, *, columns: Columns, fail: Fail) -> Iterat
                 return
         names = _resolve(list(record), columns, strict=False)
         try:
-            yield _article(_lowered(record.items()), names, path, where, number)
+            yield _article(_lowered(record.items()), names, path, where, number, warn)
         except InputError as problem:
             fail(problem)
 
 
-def read_table(path: Path, text: str, *, columns: Columns, fail: Fail) -> Iterator[Article]:
+def read_table(
+    path: Path, text: str, *, columns: Columns, fail: Fail, warn: Warn = _ignore
+) -> Iterator[Article]:
     """Dispatch on the suffix: CSV, TSV or JSON Lines."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        return read_jsonl(path, text, columns=columns, fail=fail)
-    return read_csv(path, text, columns=columns, fail=fail, delimiter=CSV_DELIMITERS[suffix])
+        return read_jsonl(path, text, columns=columns, fail=fail, warn=warn)
+    delimiter = CSV_DELIMITERS[suffix]
+    return read_csv(path, text, columns=columns, fail=fail, delimiter=delimiter, warn=warn)

@@ -58,7 +58,9 @@ class ActorGazetteer:
 
     def new_actor(self, label: str, type_: str, **extra: object) -> ActorRef:
         """Return an actor for a name the gazetteer lacks, keyed by its normalised name."""
-        clean = canonical_name(label)
+        # A name of punctuation only (a feed's publisher '"') keeps its own spelling: an
+        # actor's label may not be empty.
+        clean = canonical_name(label) or " ".join(label.split()) or label
         key = slugify(clean).replace("-", "_")
         known = self.actors.get(key)
         if known is not None:
