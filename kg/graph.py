@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError
@@ -62,10 +63,15 @@ def _write_trig(dataset: Dataset, path: Path) -> None:
     # One pass over the quads: reading graph by graph looks up every graph of each triple
     # (rdflib's memory store), quadratic when articles share triples (actors, places).
     triples: dict[URIRef, list] = {}
-    for s, p, o, name in dataset.quads((None, None, None, None)):
+    try:
+        quads = list(dataset.quads((None, None, None, None)))
+    except TypeError:  # a store that lists no quads (rdflib's SPARQLStore): graph by graph
+        quads = [(s, p, o, g.identifier) for g in dataset.graphs() for s, p, o in g]
+    for s, p, o, name in quads:
         if isinstance(name, Graph):
             name = name.identifier
-        if isinstance(name, URIRef):
+        if isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID:
+            # (a store's default graph is the merge of the named ones, not a graph to write)
             triples.setdefault(name, []).append((s, p, o))
     with path.open("w", encoding="utf-8") as out:
         for identifier in sorted(triples, key=str):

@@ -68,6 +68,8 @@ def article_warnings(article: Article, *, max_chars: int) -> list[str]:
     big.txt: 12 characters, over the 10 an article may have; facts were extracted from the
     first 10 only (split it into articles, a file or row each)
     """
+    if not isinstance(article.text, str):
+        return []  # not text at all: extraction fails and says so, naming the article
     where = article.origin or article.id
     out = []
     if len(article.text) > max_chars:
