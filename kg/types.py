@@ -49,6 +49,7 @@ class ActorRef:
     affiliated_with: tuple[str, ...] = ()
     forces: str | None = None  # a government's armed forces, agent of its military actions
     side: str | None = None  # an outlet's side: pro_government, opposition, independent
+    curated: bool = False  # from the actor gazetteer (its aliases are the gazetteer's)
 
 
 @dataclass(frozen=True)

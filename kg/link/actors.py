@@ -138,6 +138,7 @@ def parse_actor_gazetteer(data: dict, path: Path) -> ActorGazetteer:
             backed_by=tuple(_str_list(entry.get("backed_by"))),
             forces=entry.get("forces") or None,
             side=_side(entry.get("side"), key, path),
+            curated=True,
         )
         for alias in names:
             aliases.setdefault(alias, [])

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.link.actors import ActorGazetteer, load_actor_gazetteer
+from kg.nlp.docs import doc_text
 from kg.nlp.layout import in_skipped
 from kg.nlp.matcher import PieceMatcher, alias_variants
 from kg.nlp.rules import load_rules
@@ -85,7 +86,7 @@ class ActorRuler:
         backer or a word naming it: "backed by Russian air power")."""
         words = self.gazetteer.backing_words
         modifiers = self.gazetteer.modifier_keys
-        text = doc.text  # (built anew on each access: read it once)
+        text = doc_text(doc)
         ends = {span.end_char: span.label_ for span in spans}
         for i, span in enumerate(spans):
             before = text[max(0, span.start_char - 40) : span.start_char]
@@ -126,7 +127,7 @@ class ActorRuler:
         yield from self._passive_backing(doc, spans)
 
     def _passive_backing(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
-        """"Ahrar ash-Sham militants at the base had been supported by Al-Nusra": a backing
+        """ "Ahrar ash-Sham militants at the base had been supported by Al-Nusra": a backing
         verb in the passive whose subject and "by" agent are actors, however far apart."""
         words = self.gazetteer.backing_words
         modifiers = self.gazetteer.modifier_keys

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.actor_ruler import SPANS_KEY as ACTOR_KEY
+from kg.nlp.docs import doc_text
 from kg.nlp.rules import Rules, load_rules
 
 Doc.set_extension("kg_sources", default=(), force=True)
@@ -103,7 +104,7 @@ class Attribution:
     def _quotes(self, doc: Doc, actor_at, sources: list[Source]) -> None:  # noqa: ANN001
         """A quotation ("...," the official told Sputnik) belongs to the speaker of the
         reporting verb right after it, even across sentences."""
-        text = doc.text.replace("\u201c", '"').replace("\u201d", '"')
+        text = doc_text(doc).replace("\u201c", '"').replace("\u201d", '"')
         for found in _QUOTE.finditer(text):
             after = doc.char_span(
                 found.end(), min(len(text), found.end() + 80), alignment_mode="contract"

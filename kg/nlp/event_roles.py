@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.link.actors import ActorGazetteer, load_actor_gazetteer
 from kg.nlp.attribution import Source
+from kg.nlp.docs import doc_text
 from kg.nlp.numbers import parse_number
 from kg.nlp.rules import LETHAL_TYPES, Rules, load_rules
 
@@ -72,6 +73,8 @@ _OF_AGENT_ACTS = frozenset({"airstrike", "shelling", "attack", "bombing", "advan
 _ANOTHER = frozenset({"another", "second", "third", "fourth", "fresh", "separate"})
 _PAIRWISE = frozenset({"agreement", "armed_clash"})
 _VERBAL = frozenset({"VERB", "AUX"})
+
+
 def _in_parentheses(span: Span, text: str) -> bool:
     """True when an opening parenthesis before ``span`` in its sentence is not closed
     (``text`` is the doc's text, which spaCy builds anew on each access)."""
@@ -121,7 +124,7 @@ class EventRoles:
         }
         # Places in a parenthesis ("IS (banned in Russia)") are asides, never where an
         # event happened.
-        text = doc.text
+        text = doc_text(doc)
         self.place_at = {
             i: s
             for s in doc.spans.get("kg_places", [])
@@ -328,8 +331,10 @@ class EventRoles:
         if event.type in ("killing",):
             event.fatalities = self._fatalities(head)
         self._refine(doc, head, event)
-        if event.agent is not None and event.target is not None and (
-            event.agent.key == event.target.key
+        if (
+            event.agent is not None
+            and event.target is not None
+            and (event.agent.key == event.target.key)
         ):
             # A misparse: no party does it to itself. The subject of a movement or a
             # capture is its agent ("rebels seized"); in a killing, the victims are more

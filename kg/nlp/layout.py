@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from kg.errors import DataError
 from kg.ingest.datelines import DatelineRules, iter_datelines, load_dateline_rules
+from kg.nlp.docs import doc_text
 from kg.nlp.rules import Rules, load_rules
 from kg.resources import data_path
 
@@ -105,13 +106,24 @@ def title_repeats(text: str) -> list[tuple[int, int]]:
     n = len(words)
     if n < _MIN_TITLE_WORDS:
         return []
+    # Whole words in order, anything but letters and digits between them, case ignored.
+    words = [w.lower() for w in words]
+    found = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(head)]
+    head_words = [w for w, _, _ in found]
     shortest = max(_MIN_TITLE_WORDS, (n + 1) // 2)
     for first in range(min(3, n - shortest + 1)):
         for last in range(n, first + shortest - 1, -1):
-            pattern = r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words[first:last]))
-            found = list(re.finditer(pattern + r"(?![^\W_])", head, re.IGNORECASE))
-            if found:
-                return [(body + f.start(), body + f.end()) for f in found]
+            wanted, size = words[first:last], last - first
+            repeats = []
+            i = 0
+            while i + size <= len(head_words):
+                if head_words[i : i + size] == wanted:
+                    repeats.append((body + found[i][1], body + found[i + size - 1][2]))
+                    i += size
+                else:
+                    i += 1
+            if repeats:
+                return repeats
     return []
 
 
@@ -230,7 +242,7 @@ def _list_end(
             return token.idx + 1 if not (headlines or verb_seen) else None
         if token.is_lower and (token.tag_ in ("VBD", "MD") or token.lower_ in rules.auxiliaries):
             verb_seen = True
-    return len(doc.text)
+    return len(doc_text(doc))
 
 
 def _inline(text: str, rules: FurnitureRules) -> Iterator[tuple[int, int]]:
@@ -247,9 +259,12 @@ def furniture(doc: Doc, rules: FurnitureRules | None = None) -> list[tuple[int, 
     Uses the tagger's part-of-speech tags where the pipeline has them.
     """
     rules = load_furniture_rules() if rules is None else rules
-    text = doc.text
+    text = doc_text(doc)
     fixed = sorted(_inline(text, rules))
-    stops = sorted([a for a, _ in fixed] + [a for a, _ in title_repeats(text)])
+    repeats = doc._.kg_title_repeats
+    if repeats is None:  # no kg_sentences in this pipeline
+        repeats = title_repeats(text)
+    stops = sorted([a for a, _ in fixed] + [a for a, _ in repeats])
     headers = sorted(
         (found.start(), found.end(), headlines)
         for headlines, patterns in ((False, rules.word_lists), (True, rules.headline_lists))
@@ -278,7 +293,7 @@ def page_furniture(
     """The dateline and in-paragraph furniture ranges of ``doc`` (not event text)."""
     ranges: list[tuple[int, int]] = []
     if datelines is not None:
-        ranges.extend((d.start, d.end) for d in iter_datelines(doc.text, rules=datelines))
+        ranges.extend((d.start, d.end) for d in iter_datelines(doc_text(doc), rules=datelines))
     if rules is not None:
         ranges.extend(furniture(doc, rules))
     return ranges
@@ -300,7 +315,7 @@ class Layout:
     def __call__(self, doc: Doc) -> Doc:
         skip: list[tuple[int, int]] = []
         publisher = None
-        for line in _LINE.finditer(doc.text):
+        for line in _LINE.finditer(doc_text(doc)):
             stripped = line.group().strip()
             if not stripped:
                 continue

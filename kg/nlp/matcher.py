@@ -15,9 +15,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
+
+from kg.nlp.docs import cached
 
 T = TypeVar("T")
 
@@ -26,13 +29,15 @@ _DROP = re.compile(r"[.\"“”„«»()\[\]]")
 _QUOTES = frozenset("'\"‘’“”`´«»„")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Strip diacritics: ``fold("Ḩamāh") == "Hamah"``."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def split_pieces(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=65536)
+def split_pieces(text: str) -> tuple[tuple[str, int, int], ...]:
     """Split one token's text into ``(piece, start, end)`` with offsets into ``text``.
 
     >>> [p for p, _, _ in split_pieces("U.S.-led")]
@@ -46,7 +51,7 @@ def split_pieces(text: str) -> list[tuple[str, int, int]]:
         cleaned = _DROP.sub("", fold(part))
         if cleaned:
             pieces.append((cleaned, start, pos))
-    return pieces
+    return tuple(pieces)
 
 
 def is_case_sensitive(pattern: str) -> bool:
@@ -123,7 +128,11 @@ class PieceMatcher(Generic[T]):
             self.size += 1
 
     def _doc_pieces(self, doc: Doc) -> list[tuple[str, int, int, int]]:
-        """Pieces of the doc as ``(piece, token index, start char, end char)``."""
+        """Pieces of the doc as ``(piece, token index, start char, end char)``, computed
+        once per doc for all the matchers that read the same attribute."""
+        return cached(doc, f"pieces-{self._attr}", self._compute_doc_pieces)
+
+    def _compute_doc_pieces(self, doc: Doc) -> list[tuple[str, int, int, int]]:
         out = []
         for tok in doc:
             if tok.is_space or (len(tok.text) == 1 and tok.text in _QUOTES):

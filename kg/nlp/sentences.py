@@ -10,10 +10,13 @@ them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.ingest.datelines import DatelineRules, load_dateline_rules
+from kg.nlp.docs import cached, doc_text
 from kg.nlp.layout import FurnitureRules, load_furniture_rules, page_furniture, title_repeats
 from kg.nlp.rules import Rules, load_rules
 
@@ -37,12 +40,14 @@ class SentenceBreaks:
     def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
         """Headline, dateline and furniture ranges that are sentences of their own (kept on
         the doc for ``kg_layout`` and the extractor, which need them too)."""
-        doc._.kg_title_repeats = tuple(title_repeats(doc.text))
+        doc._.kg_title_repeats = tuple(title_repeats(doc_text(doc)))
         doc._.kg_page_furniture = tuple(page_furniture(doc, self.datelines, self.furniture_rules))
         return [*doc._.kg_title_repeats, *doc._.kg_page_furniture]
 
     def _isolate(self, doc: Doc, start: int, end: int) -> None:
-        inside = [t for t in doc if start <= t.idx < end and not t.is_space]
+        starts = cached(doc, "token-starts", lambda d: [t.idx for t in d])
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        inside = [doc[i] for i in range(first, stop) if not doc[i].is_space]
         if not inside:
             return
         if inside[0].i > 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -33,7 +34,10 @@ def _add_actor(graph: Graph, actor: ActorRef, article: URIRef, seen: set[str]) -
     graph.add((node, RDFS.label, Literal(actor.label)))
     graph.add((node, SEM.actorType, iris.actor_type_iri(actor.type)))
     graph.add((node, PROV.wasDerivedFrom, article))
-    for alias in sorted({*actor.aliases, *seen} - {actor.label}):
+    # The spellings this article used (and a new actor's other spellings in this build);
+    # a curated actor's full alias list is the gazetteer's, not this article's.
+    aliases = seen if actor.curated else {*actor.aliases, *seen}
+    for alias in sorted(aliases - {actor.label}):
         graph.add((node, SKOS.altLabel, Literal(alias)))
     if actor.wikidata:
         graph.add((node, OWL.sameAs, iris.wikidata_iri(actor.wikidata)))
@@ -80,26 +84,33 @@ def _add_place(
     return node
 
 
+# Terms used for every span, looked up once (rdflib namespaces build them on access).
+_BEGIN, _END, _ANCHOR, _CONTEXT = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
+_SENTENCE, _IDENT, _DERIVED = NIF.sentence, ITSRDF.taIdentRef, PROV.wasDerivedFrom
+
+
+@lru_cache(maxsize=65536)
+def _offset(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
 def _add_span(graph: Graph, article_id: str, span: Span) -> URIRef:
     node = iris.span_iri(article_id, span.start, span.end)
-    graph.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.anchorOf, Literal(span.text)))
-    graph.add((node, NIF.referenceContext, iris.article_iri(article_id)))
+    add = graph.add
+    add((node, _BEGIN, _offset(span.start)))
+    add((node, _END, _offset(span.end)))
+    add((node, _ANCHOR, Literal(span.text)))
+    add((node, _CONTEXT, iris.article_iri(article_id)))
     return node
 
 
 def _add_mention(graph: Graph, article_id: str, mention: Mention, entity: URIRef) -> URIRef:
     node = _add_span(graph, article_id, mention.span)
-    graph.add((node, RDF.type, _MENTION_CLASS[mention.kind]))
-    graph.add(
-        (
-            node,
-            NIF.sentence,
-            iris.span_iri(article_id, mention.sentence.start, mention.sentence.end),
-        )
-    )
-    graph.add((node, ITSRDF.taIdentRef, entity))
+    add = graph.add
+    add((node, RDF.type, _MENTION_CLASS[mention.kind]))
+    add((node, _SENTENCE, iris.span_iri(article_id, mention.sentence.start, mention.sentence.end)))
+    add((node, _IDENT, entity))
+    add((node, _DERIVED, iris.article_iri(article_id)))
     return node
 
 
@@ -169,13 +180,6 @@ def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> G
         else:
             entity = iris.actor_iri(mention.ref)
         _add_mention(graph, aid, mention, entity)
-        graph.add(
-            (
-                iris.span_iri(aid, mention.span.start, mention.span.end),
-                PROV.wasDerivedFrom,
-                article_node,
-            )
-        )
 
     for event in extraction.events:
         node = events[event.local_id]

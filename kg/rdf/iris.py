@@ -7,6 +7,7 @@ their order in it, and text spans NIF-style by their character offsets.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -16,10 +17,12 @@ from kg.namespaces import ACTOR_TYPE, BASE, EVENT_TYPE, GEONAMES, ID, MODALITY, 
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 
 
+@lru_cache(maxsize=16384)
 def _safe(key: str) -> str:
     return quote(key, safe="-_.~")
 
 
+@lru_cache(maxsize=16384)
 def article_iri(article_id: str) -> URIRef:
     """The IRI of an article.
 
@@ -39,10 +42,12 @@ def span_iri(article_id: str, start: int, end: int) -> URIRef:
     return URIRef(f"{article_iri(article_id)}#char={start},{end}")
 
 
+@lru_cache(maxsize=16384)
 def actor_iri(key: str) -> URIRef:
     return ID[f"actor/{_safe(key)}"]
 
 
+@lru_cache(maxsize=16384)
 def place_iri(key: str) -> URIRef:
     return ID[f"place/{_safe(key)}"]
 
