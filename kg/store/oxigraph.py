@@ -8,11 +8,16 @@ literals as they were written (see :mod:`kg.store.terms`).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph
+from oxrdflib._converter import from_ox, to_ox
+from rdflib import Dataset, Graph, Variable
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
+from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.store.merged import MergedDataset
@@ -23,6 +28,8 @@ class PlainLiteralStore(OxigraphStore):
     """oxrdflib's store, handing back literals as they were written (:mod:`kg.store.terms`).
 
     Query results keep Oxigraph's types but lose ``xsd:string`` (their predicate is unknown).
+    SELECT rows are converted to rdflib terms once per distinct term: a result repeats
+    labels, types and IRIs many times, and an rdflib term costs microseconds to make.
     """
 
     def triples(self, triple_pattern, context=None):  # noqa: ANN001, ANN201
@@ -30,15 +37,44 @@ class PlainLiteralStore(OxigraphStore):
             yield (s, p, restore(p, o)), contexts
 
     def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: ANN001, ANN201, N803
-        result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
-        if result.type == "SELECT":
-            rows = result.bindings
-            result.bindings = ({k: plain(v) for k, v in row.items()} for row in rows)
-        elif result.type == "CONSTRUCT":
-            graph = Graph()
-            graph += ((s, p, restore(p, o)) for s, p, o in result.graph)
-            result.graph = graph
+        if isinstance(query, Query) or kwargs:  # what oxrdflib refuses: let it say so
+            return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+        found = self._inner.query(
+            query,
+            use_default_graph_as_union=queryGraph == "__UNION__",
+            default_graph=to_ox(queryGraph) if isinstance(queryGraph, Node) else None,
+            prefixes=dict(self._namespace_for_prefix, **initNs),
+            substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
+        )
+        if isinstance(found, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(found)
+        elif isinstance(found, ox.QuerySolutions):
+            result = Result("SELECT")
+            result.vars = [Variable(v.value) for v in found.variables]
+            result.bindings = _rows(found, result.vars)
+        else:
+            result = Result("CONSTRUCT")
+            result.graph = Graph()
+            result.graph += ((s, p, restore(p, o)) for s, p, o in map(from_ox, found))
         return result
+
+
+def _rows(solutions: ox.QuerySolutions, names: list[Variable]) -> Iterator[dict]:
+    """Each solution as ``{variable: rdflib term}`` (``None`` where unbound), with
+    ``xsd:string`` literals plain."""
+    seen: dict[object, object] = {}
+
+    def convert(term: object) -> object:
+        if term is None:
+            return None
+        done = seen.get(term)
+        if done is None:
+            done = seen[term] = plain(from_ox(term))
+        return done
+
+    for solution in solutions:
+        yield {name: convert(value) for name, value in zip(names, solution, strict=True)}
 
 
 def is_store_folder(path: str | os.PathLike[str]) -> bool:
