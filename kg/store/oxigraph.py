@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from oxrdflib._converter import from_ox, to_ox
-from rdflib import Dataset, Graph, Variable
+from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Node
@@ -28,8 +28,9 @@ class PlainLiteralStore(OxigraphStore):
     """oxrdflib's store, handing back literals as they were written (:mod:`kg.store.terms`).
 
     Query results keep Oxigraph's types but lose ``xsd:string`` (their predicate is unknown).
-    SELECT rows are converted to rdflib terms once per distinct term: a result repeats
-    labels, types and IRIs many times, and an rdflib term costs microseconds to make.
+    SELECT results are converted to rdflib terms once per distinct term (kept across
+    queries): results repeat labels, types and IRIs, and an rdflib term costs microseconds
+    to make.
     """
 
     def triples(self, triple_pattern, context=None):  # noqa: ANN001, ANN201
@@ -60,21 +61,44 @@ class PlainLiteralStore(OxigraphStore):
         return result
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_TERMS: dict[object, object] = {}  # Oxigraph term -> rdflib term, across queries
+_MAX_TERMS = 500_000  # then start again (terms are small; this bounds the memory)
+
+
+def _term(term: object) -> object:
+    """The rdflib term for an Oxigraph term (``xsd:string`` literals plain), made once."""
+    done = _TERMS.get(term)
+    if done is not None:
+        return done
+    kind = type(term)
+    if kind is ox.NamedNode:
+        done = URIRef(term.value)  # type: ignore[attr-defined]
+    elif kind is ox.Literal:
+        value, language = term.value, term.language  # type: ignore[attr-defined]
+        datatype = term.datatype.value  # type: ignore[attr-defined]
+        if language:
+            done = Literal(value, lang=language)
+        elif datatype == _XSD_STRING:
+            done = Literal(value)
+        else:
+            done = Literal(value, datatype=URIRef(datatype))
+    else:
+        done = plain(from_ox(term))
+    if len(_TERMS) >= _MAX_TERMS:
+        _TERMS.clear()
+    _TERMS[term] = done
+    return done
+
+
 def _rows(solutions: ox.QuerySolutions, names: list[Variable]) -> Iterator[dict]:
     """Each solution as ``{variable: rdflib term}`` (``None`` where unbound), with
     ``xsd:string`` literals plain."""
-    seen: dict[object, object] = {}
-
-    def convert(term: object) -> object:
-        if term is None:
-            return None
-        done = seen.get(term)
-        if done is None:
-            done = seen[term] = plain(from_ox(term))
-        return done
-
     for solution in solutions:
-        yield {name: convert(value) for name, value in zip(names, solution, strict=True)}
+        yield {
+            name: None if value is None else _term(value)
+            for name, value in zip(names, solution, strict=True)
+        }
 
 
 def is_store_folder(path: str | os.PathLike[str]) -> bool:
