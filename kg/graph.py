@@ -4,7 +4,6 @@ plus the ontology, and the operations users need on it."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
+from kg.atomic import atomic_path
 from kg.errors import QueryError, StoreError
 from kg.namespaces import CKG, bind_prefixes, sparql_prologue
 from kg.rdf.builder import extraction_to_graph
@@ -161,12 +161,9 @@ class KnowledgeGraph:
         """
         fmt = format or format_for(path)
         target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        os.close(handle)
-        try:
+        with atomic_path(target) as temp:
             if fmt == "trig":
-                _write_trig(self.dataset, Path(temp))
+                _write_trig(self.dataset, temp)
             elif fmt in _QUAD_FORMATS:
                 self.dataset.serialize(temp, format=fmt)
             else:
@@ -175,10 +172,6 @@ class KnowledgeGraph:
                 for triple in self.dataset.triples((None, None, None)):
                     flat.add(triple)
                 flat.serialize(temp, format=fmt)
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
         return target
 
     # -- using ---------------------------------------------------------------------

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from oxrdflib._converter import to_ox
 from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg.atomic import write_bytes
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
 
@@ -64,17 +64,6 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[ox.Quad]:
             yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), target)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def export_nquads(
     kg: KnowledgeGraph, out: str | os.PathLike[str], *, shard_size: int = DEFAULT_SHARD_SIZE
 ) -> ExportResult:
@@ -91,7 +80,7 @@ def export_nquads(
 
     def flush() -> None:
         path = folder / f"part-{len(result.files):05d}.nq"
-        _write_atomically(path, ox.serialize(shard, format=ox.RdfFormat.N_QUADS) or b"")
+        write_bytes(path, ox.serialize(shard, format=ox.RdfFormat.N_QUADS) or b"")
         result.files.append(path)
         result.quads += len(shard)
         shard.clear()
@@ -123,7 +112,7 @@ def export_acled_csv(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: objec
 
     path = _single_file(out, ".csv", "events")
     rows = acled_rows(kg.local())
-    _write_atomically(path, to_csv(rows).encode("utf-8"))
+    write_bytes(path, to_csv(rows).encode("utf-8"))
     return ExportResult([path], len(rows), "events")
 
 
@@ -139,7 +128,7 @@ def _export_network(kg: KnowledgeGraph, out: str | os.PathLike[str], fmt: str) -
         nx.write_graphml(network, buffer)
     else:
         nx.write_gexf(network, buffer)
-    _write_atomically(path, buffer.getvalue())
+    write_bytes(path, buffer.getvalue())
     return ExportResult([path], network.number_of_nodes(), "nodes")
 
 
@@ -173,7 +162,7 @@ def export_jsonld(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) 
                 quads += 1
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     text = data.serialize(format="json-ld", context=context, auto_compact=True)
-    _write_atomically(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"))
     return ExportResult([path], quads)
 
 

@@ -30,8 +30,9 @@ from markupsafe import Markup
 from rdflib import RDFS, URIRef
 
 from kg.analyze.actors import EventRow
+from kg.atomic import write_text
 from kg.namespaces import CKG, WGS
-from kg.visualize.network_html import NODE_STYLE, _atomic_write, _json_for_html
+from kg.visualize.network_html import NODE_STYLE, _json_for_html
 
 __all__ = ["DEFAULT_TILES", "map_markers", "place_coordinates", "render_map", "write_map"]
 
@@ -172,5 +173,5 @@ def write_map(
 ) -> pathlib.Path:
     """Write the map page (see :func:`render_map`) atomically; return its path."""
     out = pathlib.Path(path)
-    _atomic_write(out, render_map(markers, **options))
+    write_text(out, render_map(markers, **options))
     return out

@@ -22,7 +22,6 @@ import math
 import os
 import pathlib
 import re
-import tempfile
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -32,6 +31,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
+from kg.atomic import write_text
 from kg.visualize.layout import spring_positions
 
 __all__ = ["EDGE_COLORS", "NODE_STYLE", "render_html", "write_html"]
@@ -362,21 +362,6 @@ def _legend(counts: dict) -> tuple[list[dict], list[dict]]:
     return sections, roles
 
 
-def _atomic_write(path: pathlib.Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def render_html(
     graph: nx.MultiDiGraph,
     *,
@@ -442,7 +427,7 @@ def write_html(
         True
     """
     out = pathlib.Path(path)
-    _atomic_write(
+    write_text(
         out,
         render_html(
             graph,

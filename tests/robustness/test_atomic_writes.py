@@ -161,3 +161,20 @@ def test_sigkill_while_writing_leaves_the_previous_file(tmp_path):
     # over; the next successful write of the same file does not depend on it.
     KnowledgeGraph(with_ontology=False).serialize(target)
     assert target.read_bytes() != PREVIOUS
+
+
+def test_written_files_get_the_permissions_of_a_new_file_or_of_the_one_replaced(
+    seed_graph, tmp_path
+):
+    umask = os.umask(0o022)
+    try:
+        new = seed_graph.serialize(tmp_path / "new.trig")
+        assert new.stat().st_mode & 0o777 == 0o644  # not the temporary file's 0o600
+        kept = tmp_path / "kept.ttl"
+        kept.write_bytes(PREVIOUS)
+        kept.chmod(0o640)
+        seed_graph.serialize(kept)
+        assert kept.stat().st_mode & 0o777 == 0o640
+        assert kept.read_bytes() != PREVIOUS
+    finally:
+        os.umask(umask)
