@@ -8,7 +8,7 @@ literals as they were written (see :mod:`kg.store.terms`).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,7 +16,7 @@ from oxrdflib import OxigraphStore
 from oxrdflib._converter import from_ox, to_ox
 from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
 from kg.errors import StoreError
@@ -51,7 +51,7 @@ class PlainLiteralStore(OxigraphStore):
             result = Result("ASK")
             result.askAnswer = bool(found)
         elif isinstance(found, ox.QuerySolutions):
-            result = Result("SELECT")
+            result = _SelectResult("SELECT")
             result.vars = [Variable(v.value) for v in found.variables]
             result.bindings = _rows(found, result.vars)
         else:
@@ -89,6 +89,37 @@ def _term(term: object) -> object:
         _TERMS.clear()
     _TERMS[term] = done
     return done
+
+
+class _SelectResult(Result):
+    """rdflib's SELECT result, whose rows share one column index instead of building
+    a dict of column names for each row (a third of the time of a large result)."""
+
+    def __iter__(self):  # noqa: ANN204
+        if self.type != "SELECT":
+            yield from super().__iter__()
+            return
+        names = self.vars or []
+        labels = {str(name): i for i, name in enumerate(names)}
+        pending, self._genbindings = self._genbindings, None
+        if pending is None:
+            bindings: Iterable[dict] = self._bindings
+        else:
+            bindings = _kept(pending, self._bindings)
+        for binding in bindings:
+            if binding:  # (as rdflib: no row for an empty binding)
+                row = tuple.__new__(ResultRow, [binding.get(name) for name in names])
+                row.labels = labels
+                yield row
+
+
+def _kept(pending: Iterator[dict], kept: list[dict]) -> Iterator[dict]:
+    """``pending``'s bindings, each appended to ``kept`` as it passes (so that the result
+    can be read again, as rdflib's can)."""
+    for binding in pending:
+        if binding:
+            kept.append(binding)
+        yield binding
 
 
 def _rows(solutions: ox.QuerySolutions, names: list[Variable]) -> Iterator[dict]:
