@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
+import pytest
 from rdflib import RDFS, URIRef
 
 from kg.namespaces import CKG
@@ -71,3 +73,44 @@ def test_actors_counts_match_the_plain_query(seed_graph):
     }
     assert shipped == plain
     assert any(agent for agent, _ in plain.values())
+
+
+PLAIN = Path(__file__).parent / "data" / "plain_queries"
+
+
+def _multiset(result, skip: frozenset[int] = frozenset()) -> Counter:  # noqa: ANN001
+    return Counter(
+        tuple(None if v is None else str(v) for i, v in enumerate(row) if i not in skip)
+        for row in result
+    )
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "data" / "fa-kes" / "fa-kes-dev.csv"
+
+
+@pytest.fixture(scope="module")
+def corpus_sample():
+    """The seed and the first 40 FA-KES articles (dated events, several outlets)."""
+    if not CORPUS.is_file():
+        pytest.skip("../shared/data/fa-kes is not present")
+    import kg
+    from kg.pipeline import build
+
+    return build([*kg.read_articles([kg.example_path()]), *kg.read_articles([CORPUS])[:40]])
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in PLAIN.glob("*.rq")))
+def test_rewritten_queries_give_the_rows_of_their_plain_formulations(
+    seed_graph, corpus_sample, name
+):
+    """``tests/data/plain_queries`` keeps each query as it was before it was rewritten
+    for speed (fields in subqueries, grouping by IRI before labelling). On the seed some
+    give no rows at all: so must the rewritten ones (rdflib makes a group of nothing)."""
+    # event-sources SAMPLEs one source list among events that share a label: leave it out
+    skip = frozenset({2}) if name == "event-sources" else frozenset()
+    for graph in (seed_graph, corpus_sample):
+        plain = _multiset(graph.query((PLAIN / f"{name}.rq").read_text()), skip)
+        shipped = _multiset(graph.query(load_query(name)), skip)
+        assert shipped == plain
+    assert sum(plain.values()) > 0
