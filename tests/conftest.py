@@ -44,6 +44,19 @@ def seed_text(seed_path) -> str:
     return seed_path.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def corpus_sample():
+    """A graph of the seed and the first 40 FA-KES articles (dated events, several
+    outlets), built once."""
+    corpus = SHARED / "data" / "fa-kes" / "fa-kes-dev.csv"
+    if not corpus.is_file():
+        pytest.skip("../shared/data/fa-kes is not present")
+    import kg
+    from kg.pipeline import build
+
+    return build([*kg.read_articles([kg.example_path()]), *kg.read_articles([corpus])[:40]])
+
+
 @pytest.fixture()
 def oxigraph_server(tmp_path):
     """A real SPARQL server: ``oxigraph serve`` on 127.0.0.1 at a free port, its default

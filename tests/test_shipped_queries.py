@@ -85,21 +85,6 @@ def _multiset(result, skip: frozenset[int] = frozenset()) -> Counter:  # noqa: A
     )
 
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "data" / "fa-kes" / "fa-kes-dev.csv"
-
-
-@pytest.fixture(scope="module")
-def corpus_sample():
-    """The seed and the first 40 FA-KES articles (dated events, several outlets)."""
-    if not CORPUS.is_file():
-        pytest.skip("../shared/data/fa-kes is not present")
-    import kg
-    from kg.pipeline import build
-
-    return build([*kg.read_articles([kg.example_path()]), *kg.read_articles([CORPUS])[:40]])
-
-
 @pytest.mark.parametrize("name", sorted(p.stem for p in PLAIN.glob("*.rq")))
 def test_rewritten_queries_give_the_rows_of_their_plain_formulations(
     seed_graph, corpus_sample, name
