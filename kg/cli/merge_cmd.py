@@ -106,9 +106,9 @@ def eval_merge_command(
 ) -> None:
     """Merge precision and recall on labelled PAIRS of reports (same / different event).
 
-    PAIRS is a CSV like tests/data/merge_pairs.csv: unit_id_a, text_a, unit_id_b, text_b,
-    label, note — each report named by its article and a piece of its sentence that
-    holds its trigger.
+    PAIRS is a CSV like tests/data/merge_pairs.csv: unit_id_a, span_a, unit_id_b, span_b,
+    label, note — each report named by its article and the character offsets (begin-end,
+    in the article's text) of a piece of its sentence that holds its trigger.
     """
     from kg.errors import InputError
     from kg.merge import cluster_reports, evaluate_pairs, load_reports, read_pairs

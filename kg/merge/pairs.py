@@ -1,15 +1,17 @@
 """Labelled pairs of reports and the merge evaluation (precision and recall).
 
-A pairs file is a CSV with the columns ``unit_id_a, text_a, unit_id_b, text_b, label, note``:
-each side names a report by its article's id and a piece of one of its sentences that
-contains the report's trigger ("killed in air strikes early on Tuesday morning"), so the
-labels survive changes to the extractor and to the IRIs it mints. ``label`` is ``same`` or
+A pairs file is a CSV with the columns ``unit_id_a, span_a, unit_id_b, span_b, label, note``:
+each side names a report by its article's id and the character offsets ``begin-end`` of a
+piece of one of its sentences that holds the report's trigger, in the article's text as kg
+reads it (the graph's ``nif:isString``). So the labels survive changes to the extractor and
+to the IRIs it mints, and the file holds no text of the articles. ``label`` is ``same`` or
 ``different``. The repository's pairs are in ``tests/data/merge_pairs.csv``.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,16 +20,17 @@ from kg.errors import InputError
 from kg.merge.cluster import MergeResult
 from kg.merge.reports import Report
 
-_COLUMNS = ("unit_id_a", "text_a", "unit_id_b", "text_b", "label")
+_COLUMNS = ("unit_id_a", "span_a", "unit_id_b", "span_b", "label")
+_SPAN = re.compile(r"\s*(\d+)\s*-\s*(\d+)\s*")
 _LABELS = {"same": True, "different": False}
 
 
 @dataclass(frozen=True)
 class LabelledPair:
-    """Two reports named by article id and sentence text, labelled same or different."""
+    """Two reports named by article id and a span of sentence, labelled same or different."""
 
-    a: tuple[str, str]
-    b: tuple[str, str]
+    a: tuple[str, tuple[int, int]]  # (article id, (begin, end))
+    b: tuple[str, tuple[int, int]]
     same: bool
     note: str = ""
     row: int = 0
@@ -55,8 +58,8 @@ def read_pairs(path: str | Path) -> list[LabelledPair]:
                 )
             pairs.append(
                 LabelledPair(
-                    (row["unit_id_a"].strip(), row["text_a"]),
-                    (row["unit_id_b"].strip(), row["text_b"]),
+                    (row["unit_id_a"].strip(), _span(row["span_a"], path, number)),
+                    (row["unit_id_b"].strip(), _span(row["span_b"], path, number)),
                     _LABELS[label],
                     (row.get("note") or "").strip(),
                     number,
@@ -65,21 +68,28 @@ def read_pairs(path: str | Path) -> list[LabelledPair]:
     return pairs
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+def _span(text: str | None, path: Path, number: int) -> tuple[int, int]:
+    found = _SPAN.fullmatch(text or "")
+    if found is None or int(found.group(1)) >= int(found.group(2)):
+        raise InputError(
+            f"{path}, row {number}: span '{text}' is not begin-end (character offsets, "
+            "begin before end)"
+        )
+    return int(found.group(1)), int(found.group(2))
 
 
-def find_report(reports_by_article: dict[str, list[Report]], ref: tuple[str, str]) -> Report | None:
-    """The report of article ``ref[0]`` with a sentence containing ``ref[1]``; among
-    several, the one whose trigger lies in the text (then the first by IRI)."""
-    article, text = ref
-    wanted = _norm(text)
+def find_report(
+    reports_by_article: dict[str, list[Report]], ref: tuple[str, tuple[int, int]]
+) -> Report | None:
+    """The report of article ``ref[0]`` with a sentence holding the span ``ref[1]``; among
+    several, one whose trigger lies in the span (then the first by IRI)."""
+    article, (begin, end) = ref
     found = [
         r
         for r in reports_by_article.get(article, [])
-        if any(wanted in _norm(s) for s in r.sentences)
+        if any(b <= begin and end <= e for b, e in r.sentences)
     ]
-    by_trigger = [r for r in found if any(_norm(t) in wanted for t in r.triggers)]
+    by_trigger = [r for r in found if any(begin <= b and e <= end for b, e in r.triggers)]
     chosen = by_trigger or found
     return min(chosen, key=lambda r: str(r.iri)) if chosen else None
 
@@ -141,7 +151,8 @@ def evaluate_pairs(
         found = [find_report(by_article, side) for side in (pair.a, pair.b)]
         for side, report in zip((pair.a, pair.b), found, strict=True):
             if report is None:
-                evaluation.unresolved.append(f"row {pair.row}: {side[0]} '{side[1]}'")
+                begin, end = side[1]
+                evaluation.unresolved.append(f"row {pair.row}: {side[0]} at {begin}-{end}")
         ra, rb = found
         predicted = (
             ra is not None

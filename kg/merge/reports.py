@@ -41,8 +41,8 @@ class Report:
     fatalities: int | None = None
     modality: str = "asserted"
     publisher: URIRef | None = None
-    sentences: tuple[str, ...] = ()
-    triggers: tuple[str, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()  # (begin, end) in the article's text
+    triggers: tuple[tuple[int, int], ...] = ()  # (begin, end) in the article's text
 
     def interval(self) -> tuple[dt.date, dt.date] | None:
         """The days the event may have happened on, from its date and its precision.
@@ -193,12 +193,14 @@ def _timestamp(literal) -> TimeStamp | None:  # noqa: ANN001 - an rdflib Literal
     return TimeStamp(str(literal), precision) if precision else None
 
 
-def _texts(graph: Graph, event: URIRef, prop: URIRef) -> tuple[str, ...]:
+def _spans(graph: Graph, event: URIRef, prop: URIRef) -> tuple[tuple[int, int], ...]:
+    """The (begin, end) offsets of the spans ``event`` has as ``prop``, in text order."""
     spans = []
     for node in graph.objects(event, prop):
-        begin = graph.value(node, NIF.beginIndex)
-        spans.append((int(begin) if begin is not None else 0, str(graph.value(node, NIF.anchorOf))))
-    return tuple(text for _, text in sorted(spans))
+        begin, end = graph.value(node, NIF.beginIndex), graph.value(node, NIF.endIndex)
+        if begin is not None and end is not None:
+            spans.append((int(begin), int(end)))
+    return tuple(sorted(spans))
 
 
 def _read_reports(graph: Graph) -> list[Report]:
@@ -221,8 +223,8 @@ def _read_reports(graph: Graph) -> list[Report]:
                 fatalities=int(fatalities) if fatalities is not None else None,
                 modality=_key(graph.value(event, CKG.modality)) or "asserted",
                 publisher=graph.value(article, DCTERMS.publisher) if article else None,
-                sentences=_texts(graph, event, CKG.sentence),
-                triggers=_texts(graph, event, CKG.trigger),
+                sentences=_spans(graph, event, CKG.sentence),
+                triggers=_spans(graph, event, CKG.trigger),
             )
         )
     return reports

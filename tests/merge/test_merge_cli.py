@@ -28,16 +28,26 @@ def test_merge_then_unmerge(tmp_path, seed_path):
 
 def test_eval_merge_needs_a_graph_or_corpus(tmp_path):
     pairs = tmp_path / "pairs.csv"
-    pairs.write_text("unit_id_a,text_a,unit_id_b,text_b,label\n1,x,2,y,same\n")
+    pairs.write_text("unit_id_a,span_a,unit_id_b,span_b,label\n1,0-5,2,3-9,same\n")
     result = CliRunner().invoke(main, ["eval-merge", str(pairs)])
     assert result.exit_code == 3 and "TIP" in result.output
 
 
 def test_bad_label_names_the_row(tmp_path):
     pairs = tmp_path / "pairs.csv"
-    pairs.write_text("unit_id_a,text_a,unit_id_b,text_b,label\n1,x,2,y,maybe\n")
+    pairs.write_text("unit_id_a,span_a,unit_id_b,span_b,label\n1,0-5,2,3-9,maybe\n")
     result = CliRunner().invoke(main, ["eval-merge", str(pairs), "--graph", "x.trig"])
     assert result.exit_code == 3 and "row 2" in result.output
+
+
+@pytest.mark.parametrize("span", ["x", "9-3", "5"])
+def test_bad_span_names_the_row(tmp_path, span):
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        f"unit_id_a,span_a,unit_id_b,span_b,label\n1,0-5,2,3-9,same\n1,{span},2,3-9,same\n"
+    )
+    result = CliRunner().invoke(main, ["eval-merge", str(pairs), "--graph", "x.trig"])
+    assert result.exit_code == 3 and "row 3" in result.output and "begin-end" in result.output
 
 
 def test_shipped_merge_queries_are_listed():

@@ -2,12 +2,14 @@
 articles the pairs name).
 
 ``tests/data/merge_pairs.csv``: pairs of reports from the FA-KES dev corpus labelled same
-or different event by reading the articles (Abu Salem et al., "FA-KES: A Fake News Dataset
+or different event by reading the articles, each report named by its article's id and the
+offsets of a piece of its sentence (Abu Salem et al., "FA-KES: A Fake News Dataset
 around the Syrian War", ICWSM 2019, CC BY 4.0; the corpus is read from ../shared).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,15 @@ def test_pairs_file_is_well_formed():
     pairs = read_pairs(PAIRS)
     assert len(pairs) >= 40
     assert sum(p.same for p in pairs) >= 20 and sum(not p.same for p in pairs) >= 15
-    assert all(p.a[1].strip() and p.b[1].strip() and p.note for p in pairs)
+    assert all(p.a[1][0] < p.a[1][1] and p.b[1][0] < p.b[1][1] and p.note for p in pairs)
+
+
+def test_pairs_file_holds_offsets_not_the_articles_text():
+    """The corpus is read from ../shared, never copied: each side is an id and offsets."""
+    header, *rows = PAIRS.read_text(encoding="utf-8").splitlines()
+    assert header == "unit_id_a,span_a,unit_id_b,span_b,label,note"
+    for row in rows:
+        assert re.fullmatch(r"\d+,\d+-\d+,\d+,\d+-\d+,(same|different),.+", row), row
 
 
 @pytest.fixture(scope="module")
