@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -74,33 +75,31 @@ class PlainLiteralStore(OxigraphStore):
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_TERMS: dict[object, object] = {}  # Oxigraph term -> rdflib term, across queries
-_MAX_TERMS = 500_000  # then start again (terms are small; this bounds the memory)
+_CACHED_TERMS = 500_000  # distinct terms remembered across queries (bounds the memory)
 
 
+@lru_cache(maxsize=_CACHED_TERMS)
 def _term(term: object) -> object:
-    """The rdflib term for an Oxigraph term (``xsd:string`` literals plain), made once."""
-    done = _TERMS.get(term)
-    if done is not None:
-        return done
+    """The rdflib term for an Oxigraph term (``xsd:string`` literals plain), made once
+    per distinct term across queries: results repeat labels, types and IRIs."""
     kind = type(term)
     if kind is ox.NamedNode:
-        done = URIRef(term.value)  # type: ignore[attr-defined]
-    elif kind is ox.Literal:
+        return URIRef(term.value)  # type: ignore[attr-defined]
+    if kind is ox.Literal:
         value, language = term.value, term.language  # type: ignore[attr-defined]
         datatype = term.datatype.value  # type: ignore[attr-defined]
         if language:
-            done = Literal(value, lang=language)
-        elif datatype == _XSD_STRING:
-            done = Literal(value)
-        else:
-            done = Literal(value, datatype=URIRef(datatype))
-    else:
-        done = plain(from_ox(term))
-    if len(_TERMS) >= _MAX_TERMS:
-        _TERMS.clear()
-    _TERMS[term] = done
-    return done
+            return Literal(value, lang=language)
+        if datatype == _XSD_STRING:
+            return Literal(value)
+        return Literal(value, datatype=URIRef(datatype))
+    return plain(from_ox(term))
+
+
+@lru_cache(maxsize=_CACHED_TERMS)
+def _key(term: object) -> tuple:
+    """The sort key (:func:`~kg.store.ordering.term_key`) of an Oxigraph term, made once."""
+    return term_key(None if term is None else _term(term))
 
 
 class _SelectResult(Result):
@@ -108,9 +107,6 @@ class _SelectResult(Result):
     a dict of column names for each row (a third of the time of a large result)."""
 
     def __iter__(self):  # noqa: ANN204
-        if self.type != "SELECT":
-            yield from super().__iter__()
-            return
         names = self.vars or []
         labels = {str(name): i for i, name in enumerate(names)}
         pending, self._genbindings = self._genbindings, None
@@ -134,14 +130,18 @@ def _kept(pending: Iterator[dict], kept: list[dict]) -> Iterator[dict]:
         yield binding
 
 
+def _row(names: list[Variable], values: Iterable[object]) -> dict:
+    """A solution as ``{variable: rdflib term}`` (``None`` where unbound)."""
+    return {
+        name: None if value is None else _term(value)
+        for name, value in zip(names, values, strict=True)
+    }
+
+
 def _rows(solutions: ox.QuerySolutions, names: list[Variable]) -> Iterator[dict]:
-    """Each solution as ``{variable: rdflib term}`` (``None`` where unbound), with
-    ``xsd:string`` literals plain."""
+    """Each solution as a row (:func:`_row`), ``xsd:string`` literals plain."""
     for solution in solutions:
-        yield {
-            name: None if value is None else _term(value)
-            for name, value in zip(names, solution, strict=True)
-        }
+        yield _row(names, solution)
 
 
 def _ordered_rows(
@@ -152,23 +152,9 @@ def _ordered_rows(
     rows, keys = [], []
     for solution in solutions:
         values = tuple(solution)
-        row = zip(names, values, strict=True)
-        rows.append({name: None if value is None else _term(value) for name, value in row})
+        rows.append(_row(names, values))
         keys.append(tuple(_key(values[i]) for i in positions))
     return order.arrange(rows, keys)
-
-
-_KEYS: dict[object, tuple] = {}  # Oxigraph term -> sort key, across queries
-
-
-def _key(term: object) -> tuple:
-    """The sort key (:func:`~kg.store.ordering.term_key`) of an Oxigraph term, made once."""
-    done = _KEYS.get(term)
-    if done is None:
-        if len(_KEYS) >= _MAX_TERMS:
-            _KEYS.clear()
-        done = _KEYS[term] = term_key(None if term is None else _term(term))
-    return done
 
 
 def is_store_folder(path: str | os.PathLike[str]) -> bool:
