@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
-from kg.atomic import atomic_path
+from kg._util.atomic import atomic_path
 from kg.errors import QueryError, StoreError
 from kg.namespaces import CKG, bind_prefixes, sparql_prologue
 from kg.rdf.builder import extraction_to_graph

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg._util.text import fold
 from kg.link.places import PlaceGazetteer
-from kg.nlp.matcher import fold
 from kg.types import Extraction
 
 

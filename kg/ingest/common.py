@@ -11,9 +11,6 @@ enough, and is removed by :func:`strip_nul` with a warning.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from pathlib import Path
 
 from kg.errors import InputError
@@ -42,19 +39,6 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 _BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def slugify(text: str, *, max_length: int = 80) -> str:
-    """Return a lowercase ASCII key for ``text``, stable across runs.
-
-    >>> slugify("U.S.-led Coalition / At Tanf (2017)")
-    'u-s-led-coalition-at-tanf-2017'
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:max_length].strip("-")
-    if not slug:  # e.g. Arabic-only names: fall back to a hash of the text
-        slug = "h" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return slug
 
 
 def read_bytes(path: Path) -> bytes:

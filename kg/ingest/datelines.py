@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg._util.yaml import load_text_rules
 from kg.errors import DataError
 from kg.ingest.dates import make_date
 from kg.resources import data_path
@@ -80,10 +81,10 @@ def _compile(raws: list[Any], parts: dict[str, str], path: Path) -> tuple[re.Pat
 @cache
 def load_dateline_rules(text_rules_path: str | None = None) -> DatelineRules:
     """Load and check the dateline patterns of ``data/text_rules.yaml`` (cached)."""
-    from kg.link._yaml import load_yaml  # kg.link imports kg.ingest: import it late
-
     path = Path(text_rules_path) if text_rules_path else data_path("text_rules.yaml")
-    data = load_yaml(path, top_key="dateline_patterns")
+    data = load_text_rules(text_rules_path)
+    if not isinstance(data.get("dateline_patterns"), list):
+        raise DataError(f"{path}: expected a 'dateline_patterns' list")
     parts = {str(k): str(v) for k, v in (data.get("dateline_parts") or {}).items()}
     window = data.get("dateline_inline_window", 300)
     if not isinstance(window, int) or window < 0:

@@ -22,8 +22,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from kg._util.text import slugify
 from kg.errors import InputError
-from kg.ingest.common import decode, read_bytes, slugify, strip_nul
+from kg.ingest.common import decode, read_bytes, strip_nul
 from kg.ingest.datelines import date_from_dateline
 from kg.ingest.dates import parse_date
 from kg.ingest.tabular import TABLE_SUFFIXES, Columns, read_table

@@ -20,8 +20,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from kg._util.text import slugify
 from kg.errors import InputError
-from kg.ingest.common import slugify, strip_nul
+from kg.ingest.common import strip_nul
 from kg.ingest.datelines import date_from_dateline
 from kg.ingest.dates import parse_date
 from kg.ingest.webpages import html_to_text, looks_like_html

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from kg._util.text import slugify
+from kg._util.yaml import load_yaml, require
 from kg.errors import DataError
-from kg.ingest.readers import slugify
-from kg.link._yaml import load_yaml, require
 from kg.resources import data_path
 from kg.types import ActorRef
 

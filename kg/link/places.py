@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from kg._util.text import fold
+from kg._util.yaml import load_text_rules, load_yaml, require
 from kg.errors import DataError
-from kg.link._yaml import load_yaml, require
-from kg.nlp.matcher import fold
 from kg.resources import data_path
 from kg.types import PlaceRef
 
@@ -293,5 +293,7 @@ def load_place_gazetteer(path: str | None = None) -> PlaceGazetteer:
     """
     file = Path(path) if path else data_path("places.yaml")
     data = load_yaml(file, top_key="places")
-    rules = load_yaml(data_path("text_rules.yaml"), top_key="place_name_stoplist")
-    return build_place_gazetteer(data, file, stoplist=rules["place_name_stoplist"])
+    stoplist = load_text_rules().get("place_name_stoplist")
+    if not isinstance(stoplist, list):
+        raise DataError(f"{data_path('text_rules.yaml')}: expected a 'place_name_stoplist' list")
+    return build_place_gazetteer(data, file, stoplist=stoplist)

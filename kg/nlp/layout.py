@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg._util.yaml import load_text_rules
 from kg.errors import DataError
 from kg.ingest.datelines import DatelineRules, iter_datelines, load_dateline_rules
 from kg.nlp.docs import doc_text
@@ -74,10 +75,8 @@ def _compiled(raws: object, key: str, path: Path) -> tuple[re.Pattern[str], ...]
 @cache
 def load_furniture_rules(text_rules_path: str | None = None) -> FurnitureRules:
     """Load and check the furniture patterns of ``data/text_rules.yaml`` (cached)."""
-    from kg.link._yaml import load_yaml
-
     path = Path(text_rules_path) if text_rules_path else data_path("text_rules.yaml")
-    data = load_yaml(path, top_key="skip_line_patterns")
+    data = load_text_rules(text_rules_path)
     headers = data.get("list_headers") or {}
     if not isinstance(headers, dict) or set(headers) - {"words", "headlines"}:
         raise DataError(f"{path}: 'list_headers' must map 'words' and 'headlines' to lists")

@@ -12,7 +12,6 @@ match case-sensitively, so that "us" and "who" do not.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from kg._util.text import fold
 from kg.nlp.docs import cached
 
 T = TypeVar("T")
@@ -27,13 +27,6 @@ T = TypeVar("T")
 _SPLIT = re.compile(r"[-/'‘’`´\u2010-\u2015]+")
 _DROP = re.compile(r"[.\"“”„«»()\[\]]")
 _QUOTES = frozenset("'\"‘’“”`´«»„")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Strip diacritics: ``fold("Ḩamāh") == "Hamah"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg._util.yaml import load_text_rules, load_yaml
 from kg.errors import DataError
-from kg.link._yaml import load_yaml
 from kg.resources import data_path
 
 EVENT_TYPES = (
@@ -102,7 +102,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
     tpath = Path(triggers_path) if triggers_path else data_path("triggers.yaml")
     rpath = Path(text_rules_path) if text_rules_path else data_path("text_rules.yaml")
     tdata = load_yaml(tpath, top_key="types")
-    rdata = load_yaml(rpath, top_key="skip_line_patterns")
+    rdata = load_text_rules(text_rules_path)
     triggers = []
     for type_, words in tdata["types"].items():
         if type_ not in EVENT_TYPES:

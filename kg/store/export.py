@@ -33,7 +33,7 @@ from oxrdflib._converter import to_ox
 from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.atomic import write_bytes
+from kg._util.atomic import write_bytes
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
 

@@ -29,8 +29,8 @@ import jinja2
 from markupsafe import Markup
 from rdflib import RDFS, URIRef
 
+from kg._util.atomic import write_text
 from kg.analyze.actors import EventRow
-from kg.atomic import write_text
 from kg.namespaces import CKG, WGS
 from kg.visualize.network_html import NODE_STYLE, _json_for_html
 

@@ -31,7 +31,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
-from kg.atomic import write_text
+from kg._util.atomic import write_text
 from kg.visualize.layout import spring_positions
 
 __all__ = ["EDGE_COLORS", "NODE_STYLE", "render_html", "write_html"]
