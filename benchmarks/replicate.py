@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.namespaces import ID
+from kg.ontology.namespaces import ID
 from kg.rdf.iris import MERGES_GRAPH, article_graph_iri
 
 #: ``kgid:`` IRI kinds that name things shared across articles: not renamed.

@@ -14,7 +14,7 @@ from rdflib.query import Result
 
 from kg._util.atomic import atomic_path
 from kg.errors import QueryError, StoreError
-from kg.namespaces import CKG, bind_prefixes, sparql_prologue
+from kg.ontology.namespaces import CKG, bind_prefixes, sparql_prologue
 from kg.rdf.builder import extraction_to_graph
 from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
 from kg.resources import ontology_path
@@ -240,8 +240,8 @@ class KnowledgeGraph:
         return write_html(self.to_networkx(), path, **options)
 
     def validate(self):  # noqa: ANN201
-        """Validate against ``ontology/shapes.ttl`` (see :func:`kg.validate.validate`)."""
-        from kg.validate import validate, validate_graph
+        """Validate against ``ontology/shapes.ttl`` (see :func:`kg.ontology.shapes.validate`)."""
+        from kg.ontology.shapes import validate, validate_graph
 
         merges = self.dataset.graph(MERGES_GRAPH)
         if not len(merges):

@@ -239,7 +239,7 @@ def reconcile_new_actors(extractions: list[Extraction], kg=None) -> None:  # noq
     """
     from rdflib import RDFS
 
-    from kg.namespaces import SEM
+    from kg.ontology.namespaces import SEM
     from kg.rdf import iris
 
     gazetteer = load_actor_gazetteer()

@@ -2,7 +2,7 @@
 
 from rdflib import RDFS
 
-from kg.namespaces import SEM
+from kg.ontology.namespaces import SEM
 from kg.pipeline import build
 from kg.rdf import iris
 from kg.types import Article

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDFS, URIRef
 
-from kg.namespaces import CKG
+from kg.ontology.namespaces import CKG
 from kg.query import load_query
 from kg.resources import ontology_path
 

@@ -16,7 +16,7 @@ import networkx as nx
 from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.namespaces import CKG, NIF, SEM
+from kg.ontology.namespaces import CKG, NIF, SEM
 
 
 @dataclass(frozen=True)

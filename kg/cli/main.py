@@ -227,8 +227,8 @@ def _drop_nonconforming(graph: Any, articles: list, report: Any) -> bool:
     """Skip each article whose own graph breaks the SHACL shapes, as a store build does, so
     that one article never costs the others; return whether any was. Only run when the whole
     graph fails (a bug in conflict-kg): checking article by article is slower."""
+    from kg.ontology.shapes import validate_graph
     from kg.rdf.iris import article_graph_iri
-    from kg.validate import validate_graph
 
     built = set(report.ok)
     dropped = False

@@ -20,7 +20,7 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kg.merge.cluster import Cluster, MergeResult
 from kg.merge.reports import Context, Report
-from kg.namespaces import CKG, SEM, bind_prefixes
+from kg.ontology.namespaces import CKG, SEM, bind_prefixes
 from kg.rdf import iris
 
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}

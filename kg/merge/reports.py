@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from kg.link.places import km_between
-from kg.namespaces import CKG, NIF, SEM, WGS
+from kg.ontology.namespaces import CKG, NIF, SEM, WGS
 from kg.types import TimeStamp
 
 _PRECISION = {"date": "day", "gYearMonth": "month", "gYear": "year"}

@@ -9,7 +9,7 @@ import json
 from rdflib import Literal, URIRef
 from rdflib.query import Result
 
-from kg.namespaces import PREFIXES
+from kg.ontology.namespaces import PREFIXES
 
 
 def _cell(value, *, short: bool) -> str:  # noqa: ANN001

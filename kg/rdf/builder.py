@@ -8,7 +8,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.namespaces import CKG, GEO, GN, ITSRDF, NIF, SEM, WGS, bind_prefixes
+from kg.ontology.namespaces import CKG, GEO, GN, ITSRDF, NIF, SEM, WGS, bind_prefixes
 from kg.rdf import iris
 from kg.types import ActorRef, EventRecord, Extraction, Mention, PlaceRef, Span
 

@@ -12,7 +12,16 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from kg.namespaces import ACTOR_TYPE, BASE, EVENT_TYPE, GEONAMES, ID, MODALITY, PLACE_KIND, WD
+from kg.ontology.namespaces import (
+    ACTOR_TYPE,
+    BASE,
+    EVENT_TYPE,
+    GEONAMES,
+    ID,
+    MODALITY,
+    PLACE_KIND,
+    WD,
+)
 
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 

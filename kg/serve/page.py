@@ -9,7 +9,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from kg.namespaces import PREFIXES
+from kg.ontology.namespaces import PREFIXES
 from kg.query import list_queries, load_query
 
 

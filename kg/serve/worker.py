@@ -16,7 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.namespaces import PREFIXES
+from kg.ontology.namespaces import PREFIXES
 from kg.serve.formats import GRAPH_FORMATS, RESULT_FORMATS, Format, choose
 from kg.serve.guard import QueryRefused
 

@@ -24,7 +24,7 @@ from rdflib import RDFS, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analyze.actors import EventRow, event_rows
-from kg.namespaces import CKG, SEM, WGS
+from kg.ontology.namespaces import CKG, SEM, WGS
 
 COLUMNS = [
     "event_date",

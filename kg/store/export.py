@@ -147,7 +147,7 @@ def export_jsonld(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) 
     ``@context`` holds the project's prefixes."""
     from rdflib import Dataset
 
-    from kg.namespaces import PREFIXES, bind_prefixes
+    from kg.ontology.namespaces import PREFIXES, bind_prefixes
     from kg.rdf.iris import ONTOLOGY_GRAPH
 
     path = _single_file(out, ".jsonld", "graph")

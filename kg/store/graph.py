@@ -23,7 +23,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
-from kg.namespaces import CKG, PROV
+from kg.ontology.namespaces import CKG, PROV
 from kg.rdf.builder import extraction_to_graph
 from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
 from kg.resources import ontology_path
@@ -162,7 +162,7 @@ class StoreGraph(KnowledgeGraph):
         graph = extraction_to_graph(extraction, Graph(identifier=name))
         add_content_hash(graph, extraction.article)
         if self.validate_articles:
-            from kg.validate import validate_graph
+            from kg.ontology.shapes import validate_graph
 
             report = validate_graph(graph)
             if not report.conforms:

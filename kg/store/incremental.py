@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal
 
-from kg.namespaces import CKG
+from kg.ontology.namespaces import CKG
 from kg.rdf.iris import article_iri
 from kg.types import Article
 

@@ -44,7 +44,7 @@ def _integer_datatypes() -> dict[URIRef, URIRef]:
 def restore(predicate: Node, term: Node) -> Node:
     """``term``, the object of ``predicate`` as a store returned it, as it was written.
 
-    >>> from kg.namespaces import NIF
+    >>> from kg.ontology.namespaces import NIF
     >>> restore(NIF.beginIndex, Literal("5", datatype=XSD.integer)).datatype
     rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger')
     >>> restore(NIF.anchorOf, Literal("Raqqa", datatype=XSD.string)) == Literal("Raqqa")

@@ -32,7 +32,7 @@ from rdflib import RDFS, URIRef
 from rdflib.namespace import PROV
 
 from kg.analyze.actors import EventRow, actor_relations, backing_pairs
-from kg.namespaces import CKG, SEM
+from kg.ontology.namespaces import CKG, SEM
 
 __all__ = ["EventFilter", "actors_view", "events_view", "keep_most_connected", "omitted_notice"]
 

@@ -31,7 +31,7 @@ from rdflib import RDFS, URIRef
 
 from kg._util.atomic import write_text
 from kg.analyze.actors import EventRow
-from kg.namespaces import CKG, WGS
+from kg.ontology.namespaces import CKG, WGS
 from kg.visualize.network_html import NODE_STYLE, _json_for_html
 
 __all__ = ["DEFAULT_TILES", "map_markers", "place_coordinates", "render_map", "write_map"]

@@ -42,13 +42,13 @@ def test_serialize_is_atomic(seed_graph, tmp_path, monkeypatch):
 
 
 def test_namespace_is_closed():
-    from kg.namespaces import CKG
+    from kg.ontology.namespaces import CKG
 
     with pytest.raises(AttributeError):
         CKG.Evnt  # noqa: B018
 
 
 def test_wgs84_namespace_is_the_w3c_one():
-    from kg.namespaces import WGS
+    from kg.ontology.namespaces import WGS
 
     assert str(WGS.lat) == "http://www.w3.org/2003/01/geo/wgs84_pos#lat"

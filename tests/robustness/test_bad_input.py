@@ -300,7 +300,7 @@ def test_an_article_breaking_the_shapes_costs_only_itself(tmp_path, monkeypatch)
     from rdflib import RDF, URIRef
 
     import kg.graph
-    from kg.namespaces import CKG
+    from kg.ontology.namespaces import CKG
 
     real = kg.graph.extraction_to_graph
 

@@ -62,7 +62,7 @@ def extract(nlp):
 @FEW
 @given(article=articles)
 def test_extraction_conforms_and_round_trips(extract, article):
-    from kg.validate import validate_graph
+    from kg.ontology.shapes import validate_graph
 
     named = extract(article)  # never raises
     report = validate_graph(named)

@@ -9,7 +9,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from kg.cli.main import main
 from kg.graph import KnowledgeGraph
-from kg.namespaces import CKG
+from kg.ontology.namespaces import CKG
 from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH
 from kg.store import open_graph
 from kg.store.export import export_nquads

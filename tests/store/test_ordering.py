@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import XSD, BNode, Literal, URIRef
 
-from kg.namespaces import sparql_prologue
+from kg.ontology.namespaces import sparql_prologue
 from kg.query import list_queries, load_query
 from kg.store import open_graph
 from kg.store.merged import load_quads
@@ -215,7 +215,7 @@ def test_bindings_do_not_change_the_order(sample):
         "SELECT ?event ?date WHERE { ?e a ?c ; rdfs:label ?event ; sem:hasTimeStamp ?date } "
         "ORDER BY DESC(?date) ?event"
     )
-    from kg.namespaces import CKG
+    from kg.ontology.namespaces import CKG
 
     rows = _rows(sample.query(sparql, {"c": CKG.Event}))
     assert len(rows) > 10

@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli.main import main
 from kg.errors import StoreError
-from kg.namespaces import PROV
+from kg.ontology.namespaces import PROV
 from kg.rdf.iris import MERGES_GRAPH, article_graph_iri
 from kg.store import open_graph
 from kg.store.graph import KILL_AFTER_ENV
