@@ -22,6 +22,7 @@ from kg.nlp.event_roles import Arg, EventMention
 from kg.nlp.layout import in_skipped, title_repeats
 from kg.nlp.matcher import PieceMatcher
 from kg.nlp.rules import LETHAL_TYPES, VIOLENT_TYPES, load_rules
+from kg.ontology.vocab import event_types_under
 from kg.types import (
     ActorRef,
     Article,
@@ -34,9 +35,7 @@ from kg.types import (
 )
 
 # A generic attack can be a later retelling of a specific one, and the reverse.
-_SPECIFIC = {
-    "attack": frozenset({"airstrike", "shelling", "bombing", "chemical_attack"}),
-}
+_SPECIFIC = {"attack": event_types_under("strike_or_explosion")}
 # Kinds of strike whose agent is carried over from the article's other strikes of the kind.
 _INHERITED_AGENT = ("airstrike", "shelling", "chemical_attack")
 # Acts whose backers become support events ("a Russian-backed offensive").

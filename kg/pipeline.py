@@ -30,10 +30,11 @@ from spacy.tokens import Doc
 from kg.errors import InputError, KGError
 from kg.extract import Extractor
 from kg.ingest.checks import article_warnings
-from kg.link.actors import ACTOR_TYPES, load_actor_gazetteer
+from kg.link.actors import load_actor_gazetteer
 from kg.link.places import load_place_gazetteer
 from kg.nlp.normalize import normalize_text
 from kg.nlp.pipeline import load_pipeline
+from kg.ontology.vocab import ACTOR_TYPES
 from kg.rdf.builder import extraction_to_graph
 from kg.rdf.iris import article_graph_iri
 from kg.types import Article, Extraction

@@ -10,25 +10,9 @@ from pathlib import Path
 from kg._util.text import slugify
 from kg._util.yaml import load_yaml, require
 from kg.errors import DataError
+from kg.ontology.vocab import ACTOR_TYPES
 from kg.resources import data_path
 from kg.types import ActorRef
-
-ACTOR_TYPES = frozenset(
-    {
-        "state_force",
-        "government",
-        "armed_opposition",
-        "jihadist_group",
-        "militia",
-        "international_coalition",
-        "international_organization",
-        "monitor_or_ngo",
-        "media",
-        "civilians",
-        "person",
-        "other",
-    }
-)
 
 
 @dataclass

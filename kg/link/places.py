@@ -15,12 +15,10 @@ from pathlib import Path
 from kg._util.text import fold
 from kg._util.yaml import load_text_rules, load_yaml, require
 from kg.errors import DataError
+from kg.ontology.vocab import PLACE_KINDS
 from kg.resources import data_path
 from kg.types import PlaceRef
 
-PLACE_KINDS = frozenset(
-    {"country", "governorate", "city", "town", "village", "district", "site", "region"}
-)
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'")
 _COARSE = frozenset({"country", "governorate", "region"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "district"})

@@ -9,34 +9,15 @@ from pathlib import Path
 
 from kg._util.yaml import load_text_rules, load_yaml
 from kg.errors import DataError
+from kg.ontology.vocab import EVENT_TYPES, MODALITIES, event_types_under
 from kg.resources import data_path
 
-EVENT_TYPES = (
-    "airstrike",
-    "shelling",
-    "bombing",
-    "chemical_attack",
-    "armed_clash",
-    "attack",
-    "territory_change",
-    "advance",
-    "killing",
-    "siege",
-    "agreement",
-    "evacuation",
-    "arrest_or_abduction",
-    "support",
-    "protest",
-    "other",
-)
-# Groupings of the event types that the extractor's rules refer to.
+# Groupings of the event types that the extractor's rules refer to, from the ontology's
+# hierarchy (ontology/conflict.ttl).
 #: acts of armed violence, which a stated death can be the toll of
-VIOLENT_TYPES = frozenset(
-    {"airstrike", "shelling", "bombing", "chemical_attack", "armed_clash", "attack"}
-)
+VIOLENT_TYPES = event_types_under("armed_violence")
 #: event types that can kill: a death stated inside one of them is its fatalities
-LETHAL_TYPES = VIOLENT_TYPES | {"territory_change", "siege"}
-MODALITIES = ("asserted", "reported", "alleged", "denied", "attempted")
+LETHAL_TYPES = event_types_under("lethal_violence")
 
 
 @dataclass(frozen=True)

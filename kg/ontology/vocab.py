@@ -1,0 +1,74 @@
+"""The concept schemes of ``ontology/conflict.ttl``, read once: event types, modalities,
+actor types and place kinds by their ``skos:notation`` (or IRI name), and the event-type
+hierarchy (``skos:broader``). Code names the groups it means instead of typing its own
+lists of types: ``event_types_under("armed_violence")``.
+
+>>> "airstrike" in event_types_under("strike_or_explosion")
+True
+>>> event_types_under("armed_violence") >= event_types_under("strike_or_explosion")
+True
+>>> "armed_violence" in EVENT_TYPES
+False
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pyoxigraph as ox
+
+from kg.ontology.namespaces import ACTOR_TYPE, CKG, EVENT_TYPE, MODALITY, PLACE_KIND
+from kg.resources import ontology_path
+
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_BROADER = ox.NamedNode("http://www.w3.org/2004/02/skos/core#broader")
+
+
+@cache
+def _triples() -> tuple[ox.Triple, ...]:
+    with ontology_path("conflict.ttl").open("rb") as handle:
+        return tuple(q.triple for q in ox.parse(handle, format=ox.RdfFormat.TURTLE))
+
+
+def _names(cls: str, namespace: str) -> frozenset[str]:
+    kind = ox.NamedNode(str(cls))
+    return frozenset(
+        t.subject.value[len(namespace) :]
+        for t in _triples()
+        if t.predicate == _TYPE and t.object == kind and t.subject.value.startswith(namespace)
+    )
+
+
+@cache
+def _broader() -> dict[str, frozenset[str]]:
+    parents: dict[str, set[str]] = {}
+    prefix = str(EVENT_TYPE)
+    for t in _triples():
+        if t.predicate == _BROADER and t.subject.value.startswith(prefix):
+            parents.setdefault(t.subject.value[len(prefix) :], set()).add(
+                t.object.value[len(prefix) :]
+            )
+    return {k: frozenset(v) for k, v in parents.items()}
+
+
+def _ancestors(name: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(_broader().get(name, ()))
+    while todo:
+        parent = todo.pop()
+        if parent not in seen:
+            seen.add(parent)
+            todo.extend(_broader().get(parent, ()))
+    return seen
+
+
+EVENT_TYPES: frozenset[str] = _names(CKG.EventType, str(EVENT_TYPE))
+MODALITIES: frozenset[str] = _names(CKG.Modality, str(MODALITY))
+ACTOR_TYPES: frozenset[str] = _names(CKG.ActorType, str(ACTOR_TYPE))
+PLACE_KINDS: frozenset[str] = _names(CKG.PlaceKind, str(PLACE_KIND))
+
+
+@cache
+def event_types_under(group: str) -> frozenset[str]:
+    """The event types narrower than ``group`` (transitively) in the hierarchy."""
+    return frozenset(t for t in EVENT_TYPES if group in _ancestors(t))
