@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from kg.cli import main
 
 
-def test_build_prints_a_summary(built):
-    _, output = built
+def test_build_prints_a_summary(seed_build):
+    _, output = seed_build
     assert "1 article(s)" in output and "events" in output and "SHACL: conforms" in output
 
 

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from kg.cli import main
 
 
-def test_query_list_and_named_query(built):
-    out, _ = built
+def test_query_list_and_named_query(seed_build):
+    out, _ = seed_build
     listing = CliRunner().invoke(main, ["query", "--list"])
     assert "events" in listing.output
     table = CliRunner().invoke(main, ["query", str(out), "events"])
@@ -18,8 +18,8 @@ def test_query_list_and_named_query(built):
     assert "US-led coalition" in table.output and "rows)" in table.output
 
 
-def test_query_formats(built, tmp_path):
-    out, _ = built
+def test_query_formats(seed_build, tmp_path):
+    out, _ = seed_build
     rq = tmp_path / "count.rq"
     rq.write_text("SELECT (COUNT(?e) AS ?n) WHERE { ?e a ckg:Event }")
     as_csv = CliRunner().invoke(main, ["query", str(out), str(rq), "--format", "csv"])
@@ -30,7 +30,7 @@ def test_query_formats(built, tmp_path):
     assert json.loads(as_json.output)["results"]["bindings"]
 
 
-def test_bad_query_is_a_clear_error(built):
-    out, _ = built
+def test_bad_query_is_a_clear_error(seed_build):
+    out, _ = seed_build
     result = CliRunner().invoke(main, ["query", str(out), "SELECT ?x WHERE { ?x"])
     assert result.exit_code == 7 and "query failed" in result.output

@@ -7,8 +7,8 @@ from click.testing import CliRunner
 from kg.cli import main
 
 
-def test_validate(built, tmp_path):
-    out, _ = built
+def test_validate(seed_build, tmp_path):
+    out, _ = seed_build
     ok = CliRunner().invoke(main, ["validate", str(out)])
     assert ok.exit_code == 0 and "conforms" in ok.output
     broken = tmp_path / "broken.trig"

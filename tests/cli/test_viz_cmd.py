@@ -7,8 +7,8 @@ from click.testing import CliRunner
 from kg.cli import main
 
 
-def test_viz_writes_an_offline_page(built, tmp_path):
-    out, _ = built
+def test_viz_writes_an_offline_page(seed_build, tmp_path):
+    out, _ = seed_build
     page = tmp_path / "graph.html"
     result = CliRunner().invoke(main, ["viz", str(out), "--out", str(page)])
     assert result.exit_code == 0, result.output
