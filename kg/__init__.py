@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.errors import InputError, KGError, QueryError, StoreError, ValidationError
 from kg.graph import KnowledgeGraph
 from kg.ingest import iter_articles, read_article_file
-from kg.pipeline import BuildReport, build, extract_article
+from kg.pipeline import BuildReport, build, build_checked, build_file, extract_article
 from kg.types import Article
 
 __version__ = "0.1.0"
@@ -30,6 +30,7 @@ __all__ = [
     "StoreError",
     "ValidationError",
     "build",
+    "build_file",
     "build_graph",
     "example_path",
     "extract_article",
@@ -46,14 +47,34 @@ def read_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Article]:
     return list(iter_articles(paths))
 
 
-def build_graph(paths: Iterable[str | os.PathLike[str]]) -> KnowledgeGraph:
-    """Read the articles in ``paths`` and build their knowledge graph.
+def build_graph(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    report: BuildReport | None = None,
+    validate: bool = True,
+    merge: bool = False,
+) -> KnowledgeGraph:
+    """Read the articles in ``paths`` and build their knowledge graph, as ``kg build``
+    does (see :func:`kg.pipeline.build_checked`): with ``validate`` the graph is checked
+    against the SHACL shapes, an article whose own graph fails them is left out, and a
+    graph that still fails raises :class:`ValidationError`; with ``merge`` reports of
+    one event are merged across articles.
+
+    Without a ``report`` the first file or row that cannot be read raises
+    :class:`InputError`; with one, it is skipped into ``report.skipped`` as ``kg build``
+    skips it, and the rest is built.
 
     >>> graph = build_graph([example_path()])
     >>> graph.stats()["events"] >= 5
     True
     """
-    return build(read_articles(paths))
+    if report is None:
+        articles = read_articles(paths)
+    else:
+        errors: list[InputError] = []
+        articles = list(iter_articles(paths, errors=errors, warnings=report.warnings))
+        report.skipped.extend((str(e), "") for e in errors)
+    return build_checked(articles, report=report, validate=validate, merge=merge).graph
 
 
 def load(path: str | os.PathLike[str]) -> KnowledgeGraph:

@@ -1,3 +1,3 @@
-from kg.cli.main import main
+from kg.cli import main
 
 main()

@@ -1,7 +1,7 @@
 """The errors conflict-kg raises, each with a message a user can act on.
 
 Every error derives from :class:`KGError`; the command line maps each class to an
-exit status and prints one ``TIP`` line with the fix (see :mod:`kg.cli.main`).
+exit status and prints one ``TIP`` line with the fix (see :mod:`kg.cli._util`).
 """
 
 from __future__ import annotations

@@ -282,3 +282,143 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, InputError):
         return str(exc)
     return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+# -- checked builds and graph files: the policy of `kg build` ------------------------
+# Appended as one block while the top of this module is restructured; its imports belong
+# at the top (they are light: rdflib and kg modules this one already loads).
+
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from kg.errors import ValidationError  # noqa: E402
+from kg.graph import KnowledgeGraph, format_for  # noqa: E402
+from kg.ontology.shapes import validate_graph  # noqa: E402
+
+if TYPE_CHECKING:
+    from kg.merge import MergeResult
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What :func:`build_checked` and :func:`build_file` did."""
+
+    graph: KnowledgeGraph
+    report: BuildReport
+    #: The cross-article merges, if asked for.
+    merged: MergeResult | None = None
+    #: The graph holds articles, was checked against the SHACL shapes and conforms (a
+    #: graph that does not raises :class:`~kg.errors.ValidationError` instead).
+    validated: bool = False
+    #: :func:`build_file` wrote the file (it does not when every article given was bad).
+    written: bool = False
+
+
+def build_checked(
+    articles: Iterable[Article],
+    *,
+    report: BuildReport | None = None,
+    validate: bool = True,
+    merge: bool = False,
+    progress: Callable[[Article], None] | None = None,
+    workers: int = 1,
+    dask: str | Client | None = None,
+) -> BuildResult:
+    """:func:`build` ``articles``, merge reports across them if ``merge``, and check the
+    graph against the SHACL shapes if ``validate`` (see :func:`check_graph`).
+
+    >>> import kg
+    >>> result = build_checked(kg.read_articles([kg.example_path()]))
+    >>> result.validated, result.report.ok
+    (True, ['coalition-strike-at-tanf'])
+    """
+    queue = list(articles)
+    report = report if report is not None else BuildReport()
+    graph = build(queue, report=report, progress=progress, workers=workers, dask=dask)
+    merged = graph.merge() if merge else None
+    if validate and report.ok:
+        check_graph(graph, queue, report)
+    return BuildResult(graph, report, merged, validated=validate and bool(report.ok))
+
+
+def build_file(
+    articles: Iterable[Article],
+    out: str | os.PathLike[str],
+    *,
+    report: BuildReport | None = None,
+    validate: bool = True,
+    merge: bool = False,
+    progress: Callable[[Article], None] | None = None,
+    workers: int = 1,
+    dask: str | Client | None = None,
+) -> BuildResult:
+    """:func:`build_checked` ``articles`` and write the graph to ``out`` atomically (the
+    format from its suffix, see :meth:`~kg.graph.KnowledgeGraph.serialize`).
+
+    When every article given was bad (none built, some skipped) and ``out`` exists, it is
+    left as it was: an empty graph never replaces a good one (``written`` is False).
+
+    >>> import kg, tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "graph.trig"
+    >>> build_file(kg.read_articles([kg.example_path()]), out).written, out.is_file()
+    (True, True)
+    >>> bad = build_file([Article(id="bad", text=b"not text")], out)
+    >>> bad.written, bad.report.skipped[0][0]
+    (False, 'bad')
+    """
+    path = Path(out)
+    format_for(path)  # an unknown suffix fails before the slow part
+    result = build_checked(
+        articles,
+        report=report,
+        validate=validate,
+        merge=merge,
+        progress=progress,
+        workers=workers,
+        dask=dask,
+    )
+    if not result.report.ok and result.report.skipped and path.exists():
+        return result
+    result.graph.serialize(path)
+    return dataclasses.replace(result, written=True)
+
+
+def check_graph(graph: KnowledgeGraph, articles: Iterable[Article], report: BuildReport) -> None:
+    """Check ``graph`` against the SHACL shapes; if it fails, drop each article whose own
+    graph fails (:func:`drop_nonconforming`) and check again. Raise
+    :class:`~kg.errors.ValidationError` if the graph still fails."""
+    result = graph.validate()
+    if not result.conforms and drop_nonconforming(graph, articles, report):
+        result = graph.validate()
+    if not result.conforms:
+        raise ValidationError(str(result), hint="please report this as a bug in conflict-kg")
+
+
+def drop_nonconforming(
+    graph: KnowledgeGraph, articles: Iterable[Article], report: BuildReport
+) -> bool:
+    """Drop from ``graph`` each article of ``report.ok`` whose own graph breaks the SHACL
+    shapes, into ``report.skipped`` with the reason, as a store build does, so that one
+    article never costs the others; return whether any was. Only worth running when the
+    whole graph fails (a bug in conflict-kg): checking article by article is slower."""
+    built = set(report.ok)
+    dropped = False
+    for article in articles:
+        if article.id not in built:
+            continue
+        named = graph.dataset.graph(article_graph_iri(article.id))
+        result = validate_graph(named)
+        if result.conforms:
+            continue
+        graph.dataset.remove_graph(named)
+        report.ok.remove(article.id)
+        first = result.violations[0] if result.violations else "?"
+        report.skipped.append(
+            (
+                article.origin or article.id,
+                f"its graph does not conform to the SHACL shapes ({first}); please report "
+                "this as a bug in conflict-kg",
+            )
+        )
+        dropped = True
+    return dropped

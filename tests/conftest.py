@@ -45,6 +45,21 @@ def seed_text(seed_path) -> str:
 
 
 @pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, seed_path):
+    """The seed built once by ``kg build --out``: the graph file and what the build printed.
+    (Here, not in tests/cli/conftest.py: a conftest there is collected before this one,
+    and both are modules named ``conftest``.)"""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("cli") / "graph.trig"
+    result = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+@pytest.fixture(scope="session")
 def corpus_sample():
     """A graph of the seed and the first 40 FA-KES articles (dated events, several
     outlets), built once."""

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import click
 
+from kg.cli._util import main
 
-@click.command("eval")
+
+@main.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option(
     "--corpus",
@@ -46,38 +48,34 @@ def eval_command(
     """
     from tqdm import tqdm
 
-    from kg.cli.main import _handle_errors
     from kg.evaluate.run import run_eval
 
-    @_handle_errors
-    def go() -> None:
-        bar = tqdm(
-            unit="article",
-            desc="coverage",
-            file=sys.stderr,
-            disable=not (progress and coverage and corpus),
-        )
-        run = run_eval(gold_dir, corpus, coverage=coverage, progress=bar.update)
-        bar.close()
-        click.echo(run.result.report())
-        scores = run.result.as_dict()
-        if run.coverage is not None:
-            covered, total, missed = run.coverage
-            share = covered / total if total else 0.0
-            click.echo(f"governorate coverage: {covered}/{total} = {share:.3f}")
-            scores["governorate_coverage"] = {
-                "covered": covered,
-                "total": total,
-                "share": round(share, 3),
-            }
-            if run.articles_per_second:
-                click.echo(f"throughput: {run.articles_per_second:.1f} articles/s")
-                scores["articles_per_second"] = round(run.articles_per_second, 2)
-            if misses:
-                click.echo("\n".join(missed))
+    bar = tqdm(
+        unit="article",
+        desc="coverage",
+        file=sys.stderr,
+        disable=not (progress and coverage and corpus),
+    )
+    run = run_eval(gold_dir, corpus, coverage=coverage, progress=bar.update)
+    bar.close()
+    click.echo(run.result.report())
+    scores = run.result.as_dict()
+    if run.coverage is not None:
+        covered, total, missed = run.coverage
+        share = covered / total if total else 0.0
+        click.echo(f"governorate coverage: {covered}/{total} = {share:.3f}")
+        scores["governorate_coverage"] = {
+            "covered": covered,
+            "total": total,
+            "share": round(share, 3),
+        }
+        if run.articles_per_second:
+            click.echo(f"throughput: {run.articles_per_second:.1f} articles/s")
+            scores["articles_per_second"] = round(run.articles_per_second, 2)
         if misses:
-            click.echo("\n".join(run.result.misses))
-        if as_json:
-            as_json.write_text(json.dumps(scores, indent=2), encoding="utf-8")
+            click.echo("\n".join(missed))
+    if misses:
+        click.echo("\n".join(run.result.misses))
+    if as_json:
+        as_json.write_text(json.dumps(scores, indent=2), encoding="utf-8")
 
-    go()

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from kg.cli.main import _handle_errors
+from kg.cli._util import main
 from kg.store.export import DEFAULT_SHARD_SIZE, EXPORTERS
 
 
-@click.command("export")
+@main.command("export")
 @click.argument("source")
 @click.option(
     "--format",
@@ -36,7 +36,6 @@ from kg.store.export import DEFAULT_SHARD_SIZE, EXPORTERS
     help="Folder to write; for acled-csv, graphml, gexf and jsonld also a file with "
     "that suffix (.csv, .graphml, .gexf, .jsonld).",
 )
-@_handle_errors
 def export_command(source: str, fmt: str, shard_size: int, out: Path) -> None:
     """Export SOURCE (a graph file, store folder or SPARQL URL) for bulk loading elsewhere.
 

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import click
 
-from kg.cli.main import _handle_errors
-from kg.cli.viz_cmd import event_filter, filter_options
+from kg.cli._util import event_filter, filter_options, main
 
 
-@click.command("map")
+@main.command("map")
 @click.argument("graph")
 @click.option(
     "--out", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write."
@@ -24,7 +23,6 @@ from kg.cli.viz_cmd import event_filter, filter_options
     help="Tile URL template ({z}/{x}/{y}); 'none' for no background map "
     "(default: OpenStreetMap's standard tiles).",
 )
-@_handle_errors
 def map_command(
     graph: str, out: Path, title: str | None, tiles: str | None, **filters: object
 ) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from kg.cli.main import _handle_errors
+from kg.cli._util import main
 
 
-@click.command("merge")
+@main.command("merge")
 @click.argument("graph")
 @click.option(
     "--out",
@@ -25,7 +25,6 @@ from kg.cli.main import _handle_errors
     help="Lowest pair score that merges (default 0.7; higher: fewer, safer merges).",
 )
 @click.option("--validate/--no-validate", default=True, show_default=True)
-@_handle_errors
 def merge_command(graph: str, out: Path | None, threshold: float | None, validate: bool) -> None:
     """Merge reports of the same real-world event across the articles of GRAPH (a file,
     a store folder or a SPARQL URL; a store is updated in place, in one transaction).
@@ -60,7 +59,7 @@ def _write_back(kg, graph: str, out: Path | None) -> str:  # noqa: ANN001 - a Kn
     return graph
 
 
-@click.command("unmerge")
+@main.command("unmerge")
 @click.argument("graph")
 @click.option(
     "--out",
@@ -68,7 +67,6 @@ def _write_back(kg, graph: str, out: Path | None) -> str:  # noqa: ANN001 - a Kn
     type=click.Path(path_type=Path),
     help="Graph file to write (default: GRAPH, or none for a store).",
 )
-@_handle_errors
 def unmerge_command(graph: str, out: Path | None) -> None:
     """Undo every cross-article merge of GRAPH (drop its merges graph)."""
     from kg.store import open_graph
@@ -79,7 +77,7 @@ def unmerge_command(graph: str, out: Path | None) -> None:
     click.echo(f"unmerged {target}: {removed} triples removed")
 
 
-@click.command("eval-merge")
+@main.command("eval-merge")
 @click.argument("pairs", type=click.Path(path_type=Path))
 @click.option(
     "--graph",
@@ -95,7 +93,6 @@ def unmerge_command(graph: str, out: Path | None) -> None:
 @click.option("--all", "all_", is_flag=True, help="With --corpus: build every article.")
 @click.option("--misses", is_flag=True, help="List the pairs merged wrongly or missed.")
 @click.option("--json", "as_json", type=click.Path(path_type=Path), help="Write scores as JSON.")
-@_handle_errors
 def eval_merge_command(
     pairs: Path,
     graph_path: str | None,

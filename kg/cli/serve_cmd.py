@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from kg.cli.main import _handle_errors
+from kg.cli._util import main
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-@click.command("serve")
+@main.command("serve")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--host",
@@ -63,7 +63,6 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
     help="Requests that may wait for a worker; beyond, the answer is 503.",
 )
 @click.option("--quiet", is_flag=True, help="Do not log each request on stderr.")
-@_handle_errors
 def serve_command(
     source: Path,
     host: str,

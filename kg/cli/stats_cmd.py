@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.main import _handle_errors
+from kg.cli._util import main
 
 
 def _table(title: str, rows: list[tuple[object, object]]) -> list[str]:
@@ -17,7 +17,7 @@ def _table(title: str, rows: list[tuple[object, object]]) -> list[str]:
     return [f"{title}:", *(f"  {str(k):<{width}}  {v}" for k, v in rows)]
 
 
-@click.command("stats")
+@main.command("stats")
 @click.argument("graph")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
@@ -31,7 +31,6 @@ def _table(title: str, rows: list[tuple[object, object]]) -> list[str]:
     type=click.Path(path_type=Path),
     help="Also write the actor-actor network as GraphML (.graphml) or GEXF (.gexf).",
 )
-@_handle_errors
 def stats_command(
     graph: str, top: int, as_json: bool, actor: str | None, network: Path | None
 ) -> None:

@@ -6,50 +6,13 @@ from pathlib import Path
 
 import click
 
-from kg.cli.main import _handle_errors
+from kg.cli._util import event_filter, filter_options, main
 
 #: Nodes drawn at most by default: vis-network stays responsive and the page readable.
 DEFAULT_MAX_NODES = 600
 
 
-def filter_options(func):  # noqa: ANN001, ANN201 - a click command
-    """The event filters ``kg viz`` and ``kg map`` share."""
-    for option in reversed(
-        [
-            click.option("--actor", multiple=True, metavar="NAME",
-                         help="Events whose agent or target is NAME (repeatable)."),
-            click.option("--event-type", multiple=True, metavar="TYPE",
-                         help="Events of TYPE, e.g. airstrike, shelling (repeatable)."),
-            click.option("--since", metavar="DATE",
-                         help="Events on or after DATE (2016, 2016-07)."),
-            click.option("--until", metavar="DATE", help="Events on or before DATE."),
-            click.option("--place", multiple=True, metavar="NAME",
-                         help="Events at NAME or in the governorate NAME (repeatable)."),
-            click.option("--source", multiple=True, metavar="NAME",
-                         help="Events attributed to NAME or published by it (repeatable)."),
-            click.option("--min-reports", type=click.IntRange(1), default=1, show_default=True,
-                         help="Events told by at least N reports (merged by kg merge)."),
-        ]
-    ):  # fmt: skip
-        func = option(func)
-    return func
-
-
-def event_filter(options: dict):  # noqa: ANN201 - an EventFilter
-    from kg.visualize.explore import EventFilter
-
-    return EventFilter(
-        actors=tuple(options["actor"]),
-        event_types=tuple(options["event_type"]),
-        since=options["since"],
-        until=options["until"],
-        places=tuple(options["place"]),
-        sources=tuple(options["source"]),
-        min_reports=options["min_reports"],
-    )
-
-
-@click.command("viz")
+@main.command("viz")
 @click.argument("graph")
 @click.option(
     "--out", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write."
@@ -72,7 +35,6 @@ def event_filter(options: dict):  # noqa: ANN201 - an EventFilter
     help="Draw at most N nodes, the best connected (0: all); the page says what was left out.",
 )
 @click.option("--no-places", is_flag=True, help="Leave places out of the events view.")
-@_handle_errors
 def viz_command(
     graph: str, out: Path, title: str | None, view: str, max_nodes: int, no_places: bool,
     **filters: object,

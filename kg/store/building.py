@@ -1,16 +1,25 @@
-"""Incremental builds into a store: extract only what the store lacks, one commit per article."""
+"""Incremental builds into a store: extract only what the store lacks, one commit per article.
+
+:func:`build_store` is ``kg build --store``; :func:`build_into_store` the step it runs.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.pipeline import BuildReport
+from kg.store import open_store
 from kg.store.graph import StoreGraph
 from kg.store.incremental import Plan, plan
 from kg.types import Article
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from kg.merge import MergeResult
 
 #: Articles extracted per round. Each round's articles are committed before the next
@@ -27,7 +36,7 @@ def build_into_store(
     force: bool = False,
     merge: bool = False,
     workers: int = 1,
-    dask: str | None = None,
+    dask: str | Client | None = None,
 ) -> tuple[Plan, MergeResult | None]:
     """Add ``articles`` to ``store``: skip unchanged ones, add new ones, replace changed ones.
 
@@ -54,3 +63,67 @@ def build_into_store(
     report.skipped.extend(store.rejected)
     merged = store.merge() if merge or store.merges_stale() else None
     return todo, merged
+
+
+@dataclass(frozen=True)
+class StoreBuild:
+    """What :func:`build_store` did."""
+
+    plan: Plan
+    report: BuildReport
+    #: The store's :meth:`~kg.graph.KnowledgeGraph.stats` after the build.
+    stats: dict[str, int]
+    #: Articles the store refused (they are also in ``report.skipped``).
+    rejected: int
+    #: The recomputed merges, if they were (see :func:`build_into_store`).
+    merged: MergeResult | None = None
+    #: The graph file the whole store was also written to, if one was asked for.
+    written: Path | None = None
+
+
+def build_store(
+    location: str | os.PathLike[str],
+    articles: Iterable[Article],
+    *,
+    report: BuildReport | None = None,
+    validate: bool = True,
+    merge: bool = False,
+    force: bool = False,
+    progress: Callable[[Article], None] | None = None,
+    workers: int = 1,
+    dask: str | Client | None = None,
+    out: str | os.PathLike[str] | None = None,
+) -> StoreBuild:
+    """``kg build --store``: open (or create) the store at ``location``, an Oxigraph folder
+    or a SPARQL server's URL, add to it what it lacks (:func:`build_into_store`), checking
+    each article against the SHACL shapes if ``validate``, and write the whole store to the
+    graph file ``out`` if given.
+
+    ``progress`` is called with each article extracted, then with each found unchanged.
+    """
+    report = report if report is not None else BuildReport()
+    with open_store(location, create=True) as store:
+        store.validate_articles = validate
+        done, merged = build_into_store(
+            articles,
+            store,
+            report=report,
+            progress=progress,
+            force=force,
+            merge=merge,
+            workers=workers,
+            dask=dask,
+        )
+        if progress is not None:
+            for article in done.unchanged:
+                progress(article)
+        if out is not None:
+            store.serialize(out)
+        return StoreBuild(
+            done,
+            report,
+            stats=store.stats(),
+            rejected=len(store.rejected),
+            merged=merged,
+            written=Path(out) if out is not None else None,
+        )

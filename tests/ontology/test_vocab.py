@@ -11,7 +11,7 @@ from kg.resources import ontology_path
 def test_every_event_type_of_the_ontology_and_no_group():
     g = Graph().parse(ontology_path("conflict.ttl"))
     types = {str(s)[len(str(EVENT_TYPE)) :] for s in g.subjects(RDF.type, CKG.EventType)}
-    assert vocab.EVENT_TYPES == types
+    assert types == vocab.EVENT_TYPES
     groups = {str(o)[len(str(EVENT_TYPE)) :] for o in g.objects(None, SKOS.broader)}
     assert groups and not groups & vocab.EVENT_TYPES
 
@@ -28,8 +28,8 @@ def test_the_groups_nest():
 def test_the_rules_use_the_ontologys_groups():
     from kg.nlp.rules import LETHAL_TYPES, VIOLENT_TYPES
 
-    assert VIOLENT_TYPES == vocab.event_types_under("armed_violence")
-    assert LETHAL_TYPES == vocab.event_types_under("lethal_violence")
+    assert vocab.event_types_under("armed_violence") == VIOLENT_TYPES
+    assert vocab.event_types_under("lethal_violence") == LETHAL_TYPES
 
 
 def test_modalities_actor_types_place_kinds():
