@@ -31,7 +31,8 @@ test: install-dev
 	$(BIN)/python -m pytest
 
 lint: install-dev
-	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff check kg tests benchmarks scripts
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf out build dist *.egg-info .pytest_cache

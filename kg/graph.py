@@ -16,6 +16,7 @@ from kg._util.atomic import atomic_path
 from kg.errors import QueryError, StoreError
 from kg.ontology.namespaces import CKG, bind_prefixes, sparql_prologue
 from kg.rdf.builder import extraction_to_graph
+from kg.rdf.hashing import add_content_hash
 from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
 from kg.resources import ontology_path
 from kg.types import Article, Extraction
@@ -121,8 +122,6 @@ class KnowledgeGraph:
     # -- building ------------------------------------------------------------------
     def add_extraction(self, extraction: Extraction) -> URIRef:
         """Replace the named graph of ``extraction``'s article with its triples."""
-        from kg.store.incremental import add_content_hash
-
         name = article_graph_iri(extraction.article.id)
         self.dataset.remove_graph(self.dataset.graph(name))
         graph = self.dataset.graph(name)

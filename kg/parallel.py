@@ -22,8 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
-from kg.pipeline import BATCH_SIZE, ChunkResult, _extractor, extract_chunk
 from kg.types import Article
+from kg.worker import BATCH_SIZE, ChunkResult, _extractor, extract_chunk
 
 if TYPE_CHECKING:
     from distributed import Client
