@@ -115,15 +115,16 @@ def add_extractions(
     from kg.graph import KnowledgeGraph
 
     kg = graph if graph is not None else KnowledgeGraph()
-    reconcile_new_actors(extractions, kg)
-    for extraction in extractions:
+    for extraction in reconcile_new_actors(extractions, kg):
         kg.add_extraction(extraction)
         if report is not None:
             report.ok.append(extraction.article.id)
     return kg
 
 
-def reconcile_new_actors(extractions: list[Extraction], kg=None) -> None:  # noqa: ANN001
+def reconcile_new_actors(  # noqa: ANN001
+    extractions: list[Extraction], kg=None
+) -> list[Extraction]:
     """Give each actor that the gazetteer lacks one label and one type across articles.
 
     A new actor's key comes from its normalised name, so "Al-Masdar News" and "Al Masdar
@@ -131,7 +132,8 @@ def reconcile_new_actors(extractions: list[Extraction], kg=None) -> None:  # noq
     context. The graph wants one ``rdfs:label`` and one ``sem:actorType`` per actor: the
     ones already in ``kg`` if it has the actor, else the most frequent in this build (ties:
     a type other than ``other``, then the shorter, then the alphabetically first). The other
-    spellings stay as ``skos:altLabel``. Extractions are updated in place.
+    spellings stay as ``skos:altLabel``. Returns new extractions (in the same order); the
+    records given are not changed.
     """
     from rdflib import RDFS
 
@@ -162,15 +164,18 @@ def reconcile_new_actors(extractions: list[Extraction], kg=None) -> None:  # noq
         best_type = max(types, key=lambda t: (types[t], t != "other", t))
         best_label = min(labels, key=lambda x: (-labels[x], len(x), x))
         chosen[key] = (best_label, best_type)
+    reconciled = []
     for extraction in extractions:
-        for key in [k for k in extraction.actors if k in chosen]:
-            actor = extraction.actors[key]
+        actors = dict(extraction.actors)
+        for key in [k for k in actors if k in chosen]:
+            actor = actors[key]
             label, type_ = chosen[key]
             if (actor.label, actor.type) != (label, type_):
                 aliases = tuple(dict.fromkeys((*actor.aliases, actor.label)))
-                extraction.actors[key] = dataclasses.replace(
-                    actor, label=label, type=type_, aliases=aliases
-                )
+                actors[key] = dataclasses.replace(actor, label=label, type=type_, aliases=aliases)
+        changed = actors != extraction.actors
+        reconciled.append(dataclasses.replace(extraction, actors=actors) if changed else extraction)
+    return reconciled
 
 
 import os  # noqa: E402
