@@ -11,9 +11,7 @@ article fully in or out, and the next build completes it.
 from __future__ import annotations
 
 import gc
-import os
 import re
-import signal
 import sys
 from typing import Any, Protocol
 
@@ -39,10 +37,6 @@ from kg.types import Extraction
 
 #: The prefix of every article's named graph.
 ARTICLE_GRAPHS = str(article_graph_iri(""))
-
-#: Test hook: kill the process with SIGKILL after this many article commits.
-KILL_AFTER_ENV = "KG_TEST_KILL_AFTER_COMMITS"
-
 
 class Backend(Protocol):
     """Where a :class:`StoreGraph` lives: what it needs beyond rdflib's read access."""
@@ -182,8 +176,6 @@ class StoreGraph(KnowledgeGraph):
         )
         self.backend.update(mark + " ;\n" + replace_graph_update(name, graph))
         self.committed += 1
-        if os.environ.get(KILL_AFTER_ENV) == str(self.committed):
-            os.kill(os.getpid(), signal.SIGKILL)
         return name
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:

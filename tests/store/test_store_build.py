@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -16,7 +15,6 @@ from kg.errors import StoreError
 from kg.ontology.namespaces import PROV
 from kg.rdf.iris import MERGES_GRAPH, article_graph_iri
 from kg.store import open_graph
-from kg.store.graph import KILL_AFTER_ENV
 
 
 def build(*args: str) -> str:
@@ -100,10 +98,24 @@ def test_new_article_adds_its_graph_and_changed_text_replaces_it(tmp_path, artic
 def test_sigkill_mid_build_leaves_whole_articles_and_the_next_run_completes(tmp_path, articles_dir):
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     build(str(articles_dir), "--store", str(clean), "--merge")
-    command = [sys.executable, "-m", "kg", "build", str(articles_dir), "--store", str(killed),
-               "--merge", "--no-progress"]  # fmt: skip
-    env = {**os.environ, KILL_AFTER_ENV: "1"}
-    run = subprocess.run(command, env=env, capture_output=True, timeout=300)
+    args = ["build", str(articles_dir), "--store", str(killed), "--merge", "--no-progress"]
+    command = [sys.executable, "-m", "kg", *args]
+    # The same build, killed right after its first article commit (the hook lives here,
+    # not in the write path).
+    killer = (
+        "import os, signal, sys\n"
+        "from kg.store.graph import StoreGraph\n"
+        "real = StoreGraph.add_extraction\n"
+        "def add_extraction(self, extraction):\n"
+        "    name = real(self, extraction)\n"
+        "    if self.committed == 1:\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return name\n"
+        "StoreGraph.add_extraction = add_extraction\n"
+        "from kg.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    run = subprocess.run([sys.executable, "-c", killer, *args], capture_output=True, timeout=300)
     assert run.returncode == -9, run.stderr.decode()
     with open_graph(killed) as graph, open_graph(clean) as reference:
         (done,) = graph.article_graphs()  # one article fully in, the others not at all
