@@ -203,9 +203,14 @@ def test_project_scheme_holds_exactly_its_keys(
         assert (iri, RDF.type, cls) in ontology, iri
         assert (iri, SKOS.inScheme, scheme_iri) in ontology, iri
         assert ontology.value(iri, SKOS.notation) == Literal(key), iri
-    assert set(ontology.subjects(SKOS.inScheme, scheme_iri)) == {
+    in_scheme = set(ontology.subjects(SKOS.inScheme, scheme_iri))
+    assert {c for c in in_scheme if (c, RDF.type, cls) in ontology} == {
         concept(f"{scheme}/{key}") for key in keys
     }
+    # The rest of a scheme are groups (the event-type hierarchy): concepts that are never
+    # a value of cls, each the skos:broader of something in the scheme.
+    for group in in_scheme - {concept(f"{scheme}/{key}") for key in keys}:
+        assert (None, SKOS.broader, group) in ontology, group
 
 
 def test_every_concept_is_labelled_and_defined(ontology: Graph) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.evaluate.coverage import governorate_coverage
 from kg.evaluate.gold import GoldArticle, load_gold
 from kg.evaluate.scoring import EvalResult, evaluate_extractions
+from kg.evaluate.splits import check_ids_from_guide
 from kg.ingest import iter_articles, read_article_file
 from kg.types import Article, Extraction
 
@@ -23,6 +24,9 @@ class EvalRun:
     result: EvalResult
     coverage: tuple[int, int, list[str]] | None
     articles_per_second: float | None = None
+    #: The scores of the tune and the check split ("tune", "check"), when the gold folder
+    #: has a check split (see :mod:`kg.evaluate.splits`); ``result`` is the whole.
+    splits: dict[str, EvalResult] = field(default_factory=dict)
 
 
 def _gold_articles(
@@ -62,9 +66,13 @@ def run_eval(
     *,
     coverage: bool = True,
     progress: Callable[[int], None] | None = None,
+    check_ids: frozenset[str] | None = None,
 ) -> EvalRun:
     """Score the extractor on ``gold_dir`` and, with ``coverage``, the governorate coverage
-    of the whole ``corpus`` (needs its ``location`` column)."""
+    of the whole ``corpus`` (needs its ``location`` column).
+
+    ``check_ids`` names the check split (default: the one ``gold_dir/GUIDE.md`` names); the
+    tune and check splits are then scored apart as well as together."""
     import time
 
     from kg.link import load_place_gazetteer
@@ -77,6 +85,14 @@ def run_eval(
     for article, extraction in extract_docs([a for _, a in pairs]):
         extractions[article.id] = extraction
     result = evaluate_extractions((golds[i], e) for i, e in extractions.items())
+    if check_ids is None:
+        check_ids = check_ids_from_guide(gold_dir)
+    splits: dict[str, EvalResult] = {}
+    if check_ids:
+        for name, keep in (("tune", False), ("check", True)):
+            splits[name] = evaluate_extractions(
+                (golds[i], e) for i, e in extractions.items() if (i in check_ids) == keep
+            )
     cov = None
     speed = None
     if coverage and corpus_path is not None:
@@ -90,4 +106,4 @@ def run_eval(
                 progress(1)
         speed = len(done) / (time.perf_counter() - started) if done else None
         cov = governorate_coverage(done, load_place_gazetteer())
-    return EvalRun(result, cov, speed)
+    return EvalRun(result, cov, speed, splits)

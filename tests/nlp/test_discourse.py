@@ -14,7 +14,7 @@ def events(doc):
 @pytest.fixture(scope="module")
 def extract(nlp):
     from kg.nlp.normalize import normalize_text
-    from kg.pipeline import _extractor
+    from kg.worker import _extractor
 
     extractor = _extractor()
 

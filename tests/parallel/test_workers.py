@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import parallel, pipeline
+from kg import parallel, worker
 from kg.pipeline import BuildReport, build
 from kg.types import Article
 
@@ -42,7 +42,7 @@ def test_the_new_actor_has_one_label(one_process):
 def test_extractions_pickle(articles):
     import pickle
 
-    result = pipeline.extract_chunk(articles[:3])
+    result = worker.extract_chunk(articles[:3])
     assert pickle.loads(pickle.dumps(result)) == result
 
 
@@ -63,14 +63,14 @@ def test_a_bad_article_is_skipped_and_the_others_built(articles, one_process, nq
 
 def test_an_article_that_kills_its_worker_costs_only_itself(articles, one_process, monkeypatch):
     """A worker that dies (say a crash in native code) loses no other article."""
-    real = pipeline.extract_docs
+    real = worker.extract_docs
 
     def crash_on(batch, **options):  # inherited by the forked workers
         if any(a.id == "crash" for a in batch):
             os._exit(1)
         return real(batch, **options)
 
-    monkeypatch.setattr(pipeline, "extract_docs", crash_on)
+    monkeypatch.setattr(worker, "extract_docs", crash_on)
     mixed = [*articles[:5], Article(id="crash", text="Strikes hit Idlib."), *articles[5:]]
     found = dict(parallel.extract_in_processes(mixed, 2, method="fork"))
     ordered = [found[start] for start in sorted(found)]

@@ -252,9 +252,11 @@ def test_a_long_unpunctuated_sentence_finishes(tmp_path, nlp):
 
 def test_a_text_over_max_chars_is_cut_with_a_clear_warning(monkeypatch, nlp):
     import kg.pipeline as pipeline
+    import kg.worker as worker
     from kg.pipeline import BuildReport
 
-    monkeypatch.setattr(pipeline, "MAX_CHARS", 200)
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 200)  # the warning
+    monkeypatch.setattr(worker, "MAX_CHARS", 200)  # the cut
     text = "Syrian army shelled Douma on Monday. " * 20  # 740 characters
     report = BuildReport()
     graph = pipeline.build([Article("big", text, origin="big.txt")], report=report)
