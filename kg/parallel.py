@@ -32,10 +32,6 @@ Chunk = tuple[int, Sequence[Article]]  # (start in the input, articles)
 
 DIED = "extraction failed: the worker process died while extracting it"
 
-# Dask may run several tasks at once in one worker process; spaCy pipelines are not
-# documented as thread-safe, and extraction holds the GIL anyway.
-_LOCK = threading.Lock()
-
 
 def chunks(articles: Sequence[Article], size: int | None = None) -> list[Chunk]:
     """Cut ``articles`` into chunks of ``size`` (:data:`~kg.pipeline.BATCH_SIZE` unless
@@ -183,5 +179,7 @@ def _dask_one_by_one(client: Client, singles: list[Chunk]) -> Iterator[tuple[int
 
 
 def _dask_task(articles: Sequence[Article]) -> ChunkResult:
-    with _LOCK:
-        return extract_chunk(articles)
+    # Dask may run several tasks at once in one worker process: the components keep no
+    # state of a doc (each doc gets its own index and argument reader), so tasks need no
+    # lock.
+    return extract_chunk(articles)
