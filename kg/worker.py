@@ -134,8 +134,3 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, InputError):
         return str(exc)
     return f"extraction failed: {type(exc).__name__}: {exc}"
-
-
-# -- checked builds and graph files: the policy of `kg build` ------------------------
-# Appended as one block while the top of this module is restructured; its imports belong
-# at the top (they are light: rdflib and kg modules this one already loads).
