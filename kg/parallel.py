@@ -1,6 +1,7 @@
 """Extraction in several processes or on a Dask cluster, with the result of one process.
 
-:func:`kg.pipeline.build` calls these with ``workers=`` or ``dask=``. Both cut the articles
+:func:`kg.pipeline.build` runs extraction on an :class:`Executor`: :class:`InProcess`,
+:class:`Processes` (``workers=``) or :class:`OnDask` (``dask=``). The last two cut the articles
 into chunks of :data:`~kg.pipeline.BATCH_SIZE`, aligned on the input, so that every spaCy
 minibatch is the one a single process would run; run :func:`~kg.pipeline.extract_chunk`
 on each chunk where the spaCy pipeline is loaded once per process; and yield each chunk's
@@ -19,7 +20,8 @@ import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import KGError
 from kg.types import Article
@@ -183,3 +185,56 @@ def _dask_task(articles: Sequence[Article]) -> ChunkResult:
     # state of a doc (each doc gets its own index and argument reader), so tasks need no
     # lock.
     return extract_chunk(articles)
+
+
+# -- executors: one protocol ---------------------------------------------------------------
+class Executor(Protocol):
+    """Where extraction runs: maps :func:`~kg.worker.extract_chunk` over the articles and
+    yields ``(start in the input, result)`` per chunk, in any order."""
+
+    def map_chunks(self, articles: Sequence[Article]) -> Iterator[tuple[int, ChunkResult]]: ...
+
+
+@dataclass(frozen=True)
+class InProcess:
+    """This process, chunk after chunk."""
+
+    def map_chunks(self, articles: Sequence[Article]) -> Iterator[tuple[int, ChunkResult]]:
+        for start, part in chunks(articles):
+            yield start, extract_chunk(part)
+
+
+@dataclass(frozen=True)
+class Processes:
+    """``workers`` processes on this machine (see :func:`extract_in_processes`)."""
+
+    workers: int
+    method: str | None = None
+
+    def map_chunks(self, articles: Sequence[Article]) -> Iterator[tuple[int, ChunkResult]]:
+        return extract_in_processes(articles, self.workers, method=self.method)
+
+
+@dataclass(frozen=True)
+class OnDask:
+    """A Dask cluster: a scheduler address or a ``distributed.Client``."""
+
+    cluster: str | Client
+
+    def map_chunks(self, articles: Sequence[Article]) -> Iterator[tuple[int, ChunkResult]]:
+        return extract_on_dask(articles, self.cluster)
+
+
+def executor_for(workers: int = 1, dask: str | Client | None = None) -> Executor:
+    """The executor of ``kg build --workers N`` / ``--dask ADDRESS``.
+
+    >>> executor_for(), executor_for(4)
+    (InProcess(), Processes(workers=4, method=None))
+    """
+    if dask is not None:
+        return OnDask(dask)
+    if workers > 1:
+        return Processes(workers)
+    if workers == 1:
+        return InProcess()
+    raise KGError(f"workers must be 1 or more, not {workers}", hint="use --workers 1")

@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.errors import KGError
 from kg.ingest.checks import article_warnings
 from kg.link.actors import load_actor_gazetteer
 from kg.ontology.vocab import ACTOR_TYPES
+from kg.parallel import Executor, executor_for
 from kg.rdf.iris import article_graph_iri
 from kg.types import Article, Extraction
 from kg.worker import (  # noqa: F401 - the extraction unit, re-exported
@@ -60,6 +60,7 @@ def build(
     progress: Callable[[Article], None] | None = None,
     workers: int = 1,
     dask: str | Client | None = None,
+    executor: Executor | None = None,
 ):  # noqa: ANN201
     """Extract ``articles`` into a :class:`~kg.graph.KnowledgeGraph` and return it.
 
@@ -68,28 +69,16 @@ def build(
 
     ``workers`` > 1 extracts in that many processes on this machine; ``dask`` (a scheduler
     address such as ``"tcp://10.0.0.5:8786"``, or a ``distributed.Client``) extracts on a
-    Dask cluster instead. Either way the graph and the report are exactly those of one
-    process (see :mod:`kg.parallel`).
+    Dask cluster instead; ``executor`` (a :class:`kg.parallel.Executor`) overrides both.
+    Either way the graph and the report are exactly those of one process (see
+    :mod:`kg.parallel`).
     """
     queue = list(articles)
     report = report if report is not None else BuildReport()
     for article in queue:
         report.warnings.extend(article_warnings(article, max_chars=MAX_CHARS))
-    if dask is not None:
-        from kg.parallel import extract_on_dask
-
-        chunks = extract_on_dask(queue, dask)
-    elif workers > 1:
-        from kg.parallel import extract_in_processes
-
-        chunks = extract_in_processes(queue, workers)
-    elif workers == 1:
-        chunks = (
-            (start, extract_chunk(queue[start : start + BATCH_SIZE]))
-            for start in range(0, len(queue), BATCH_SIZE)
-        )
-    else:
-        raise KGError(f"workers must be 1 or more, not {workers}", hint="use --workers 1")
+    executor = executor or executor_for(workers, dask)
+    chunks = executor.map_chunks(queue)
     results: dict[int, ChunkResult] = {}
     for start, result in chunks:  # in the order they finish
         results[start] = result
