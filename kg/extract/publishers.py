@@ -3,16 +3,10 @@ metadata's name however a feed writes it."""
 
 from __future__ import annotations
 
-import re
-
+from kg._util.text import squash
 from kg.link.actors import ActorGazetteer
 from kg.nlp.matcher import PieceMatcher
 from kg.types import ActorRef
-
-
-def _squash(name: str) -> str:
-    """Lowercase letters and digits only: "Daily Sabah" and "dailysabah" are one name."""
-    return re.sub(r"[^a-z0-9]", "", name.lower().replace("&", "and"))
 
 
 class PublisherLinker:
@@ -29,7 +23,7 @@ class PublisherLinker:
             actors.aliases.items(),
             key=lambda item: actors.actors[item[1][0]].type != "media",
         ):
-            squashed = _squash(alias)
+            squashed = squash(alias)
             for variant in (squashed, squashed[2:] if squashed.startswith("al") else ""):
                 if len(variant) >= 3:
                     self._squashed_aliases.setdefault(variant, actors.actors[keys[0]])
@@ -43,7 +37,7 @@ class PublisherLinker:
             actor = self.actors.get(match.values[0])
             if actor is not None and actor.type == "media":
                 return actor
-        squashed = self._squashed_aliases.get(_squash(name))
+        squashed = self._squashed_aliases.get(squash(name))
         if squashed is not None:
             return squashed
         return self.actors.new_actor(name, "media")
