@@ -171,11 +171,11 @@ import os  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from kg.errors import ValidationError  # noqa: E402
-from kg.graph import KnowledgeGraph, format_for  # noqa: E402
+from kg.graph import KnowledgeGraph  # noqa: E402
+from kg.merge import MergeResult  # noqa: E402
+from kg.merge import merge as merge_reports  # noqa: E402
 from kg.ontology.shapes import validate_graph  # noqa: E402
-
-if TYPE_CHECKING:
-    from kg.merge import MergeResult
+from kg.rdf.io import format_for  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def build_checked(
     queue = list(articles)
     report = report if report is not None else BuildReport()
     graph = build(queue, report=report, progress=progress, workers=workers, dask=dask)
-    merged = graph.merge() if merge else None
+    merged = merge_reports(graph) if merge else None
     if validate and report.ok:
         check_graph(graph, queue, report)
     return BuildResult(graph, report, merged, validated=validate and bool(report.ok))

@@ -71,7 +71,7 @@ def test_quickstart_provenance_names_the_source(executed) -> None:
 
 
 def test_quickstart_displays_the_network_inline(executed) -> None:
-    cell = _cell_with(executed.cells, "graph.visualize(")
+    cell = _cell_with(executed.cells, "write_html(nxg")
     html = "\n".join(
         str(o.get("data", {}).get("text/html", ""))
         for o in cell.outputs

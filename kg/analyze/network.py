@@ -10,11 +10,14 @@ Nodes are actors, places and events (keyed by IRI) with ``label``, ``kind``, ``g
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from rdflib import URIRef
 from rdflib.namespace import SKOS
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
 
 _NODES = """
 SELECT ?x ?label ?kind ?group WHERE {
@@ -44,7 +47,7 @@ SELECT ?e ?date ?sentence ?publisher WHERE {
 }"""
 
 
-def to_networkx(kg, *, include_places: bool = True) -> nx.MultiDiGraph:  # noqa: ANN001
+def to_networkx(kg: KnowledgeGraph, *, include_places: bool = True) -> nx.MultiDiGraph:
     """Convert a :class:`~kg.graph.KnowledgeGraph` to a ``networkx.MultiDiGraph``.
 
     >>> import kg
@@ -134,7 +137,7 @@ def summarize(graph: nx.MultiDiGraph, top: int = 5) -> dict[str, Any]:
     """Counts by kind and group, and the most connected actors.
 
     >>> import kg
-    >>> summary = summarize(kg.build_graph([kg.example_path()]).to_networkx())
+    >>> summary = summarize(to_networkx(kg.build_graph([kg.example_path()])))
     >>> summary["nodes"] > 10
     True
     """

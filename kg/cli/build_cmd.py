@@ -108,9 +108,9 @@ def build(
     from tqdm import tqdm
 
     from kg.errors import InputError
-    from kg.graph import format_for
     from kg.ingest import Columns, iter_articles
     from kg.pipeline import BuildReport, build_file
+    from kg.rdf.io import format_for
     from kg.store.building import build_store
 
     if out is None and store_ is None:

@@ -35,11 +35,11 @@ def merge_command(graph: str, out: Path | None, threshold: float | None, validat
     drops it again.
     """
     from kg.errors import ValidationError
-    from kg.merge import THRESHOLD
+    from kg.merge import THRESHOLD, merge
     from kg.store import open_graph
 
     with open_graph(graph) as kg:
-        result = kg.merge(threshold=THRESHOLD if threshold is None else threshold)
+        result = merge(kg, threshold=THRESHOLD if threshold is None else threshold)
         if validate:
             report = kg.local().validate()
             if not report.conforms:
@@ -69,10 +69,11 @@ def _write_back(kg, graph: str, out: Path | None) -> str:  # noqa: ANN001 - a Kn
 )
 def unmerge_command(graph: str, out: Path | None) -> None:
     """Undo every cross-article merge of GRAPH (drop its merges graph)."""
+    from kg.merge import unmerge
     from kg.store import open_graph
 
     with open_graph(graph) as kg:
-        removed = kg.unmerge()
+        removed = unmerge(kg)
         target = _write_back(kg, graph, out)
     click.echo(f"unmerged {target}: {removed} triples removed")
 

@@ -113,6 +113,7 @@ def network_page(source: Source, *, title: str) -> str:
     """The offline network view of the source (:func:`kg.visualize.render_html`)."""
     from oxrdflib import OxigraphStore
 
+    from kg.analyze.network import to_networkx
     from kg.graph import KnowledgeGraph
     from kg.store.merged import MergedDataset
     from kg.visualize import render_html
@@ -120,4 +121,4 @@ def network_page(source: Source, *, title: str) -> str:
     store = ox.Store.read_only(str(source.store_dir))
     dataset = MergedDataset(store=OxigraphStore(store=store))
     graph = KnowledgeGraph(dataset, with_ontology=False)
-    return render_html(graph.to_networkx(), title=title)
+    return render_html(to_networkx(graph), title=title)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.merge import merge as merge_reports
 from kg.pipeline import BuildReport
 from kg.store import open_store
 from kg.store.graph import StoreGraph
@@ -61,7 +62,7 @@ def build_into_store(
             dask=dask,
         )
     report.skipped.extend(store.rejected)
-    merged = store.merge() if merge or store.merges_stale() else None
+    merged = merge_reports(store) if merge or store.merges_stale() else None
     return todo, merged
 
 

@@ -38,6 +38,7 @@ from kg.types import Extraction
 #: The prefix of every article's named graph.
 ARTICLE_GRAPHS = str(article_graph_iri(""))
 
+
 class Backend(Protocol):
     """Where a :class:`StoreGraph` lives: what it needs beyond rdflib's read access."""
 
@@ -183,22 +184,11 @@ class StoreGraph(KnowledgeGraph):
         graph), in one transaction."""
         self.backend.update(replace_graph_update(name, graph))
 
-    def merge(self, **options: Any):  # noqa: ANN201
-        """Recompute the merges (see :func:`kg.merge.merge`) and replace the merges graph
-        in one transaction; return the :class:`~kg.merge.MergeResult`."""
-        from kg.merge import THRESHOLD, cluster_reports, load_reports
-        from kg.merge.rdf import result_to_graph
-
-        # Merging reads many small facts: over HTTP, one bulk copy beats a request each.
-        reports, context = load_reports(self.local())
-        result = cluster_reports(reports, context, threshold=options.get("threshold", THRESHOLD))
-        self.replace_graph(MERGES_GRAPH, result_to_graph(result, context))
-        return result
-
-    def unmerge(self) -> int:
-        """Drop the merges graph in one transaction; return the number of triples removed."""
-        removed = self._count(f"GRAPH <{MERGES_GRAPH}> {{ ?s ?p ?o }}")
-        self.backend.update(drop_graph_update(MERGES_GRAPH))
+    def drop_graph(self, name: URIRef) -> int:
+        """Drop the named graph ``name`` (and its part of the default graph) in one
+        transaction; return the number of triples it held."""
+        removed = self._count(f"GRAPH <{name}> {{ ?s ?p ?o }}")
+        self.backend.update(drop_graph_update(name))
         return removed
 
     # -- reading -------------------------------------------------------------------

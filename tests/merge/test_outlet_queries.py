@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.merge import merge
 from kg.query.named import list_queries, load_query
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "fa-kes" / "fa-kes-dev.csv"
@@ -37,7 +38,7 @@ def test_outlets_and_sides_after_merging():
     from kg.pipeline import build
 
     graph = build(a for a in iter_articles([CORPUS]) if a.id in IDS)
-    graph.merge()
+    merge(graph)
     exclusive = {r[0]: r for r in rows(graph, "outlet-exclusive")}
     assert exclusive["Daily Sabah"][1] == "opposition"
     assert exclusive["Ahram Online"][1] == "independent"
@@ -56,7 +57,7 @@ def test_conflicting_claims_give_each_outlets_version():
     from kg.pipeline import build
 
     graph = build(a for a in iter_articles([CORPUS]) if a.id in IDS)
-    graph.merge()
+    merge(graph)
     versions = defaultdict(list)
     for event, publisher, agent, fatalities, _modality, sentence in rows(
         graph, "conflicting-claims"

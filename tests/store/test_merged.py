@@ -9,6 +9,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from kg.cli.main import main
 from kg.graph import KnowledgeGraph
+from kg.merge import merge, unmerge
 from kg.ontology.namespaces import CKG
 from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH
 from kg.store import open_graph
@@ -94,9 +95,9 @@ def test_merge_and_unmerge_keep_the_default_graph_the_merge(tmp_path, articles_d
     with open_graph(store) as graph:
         assert count(graph, merged) == 1
         assert default_graph(graph) == merge_of_named(graph)
-        assert graph.unmerge() > 0
+        assert unmerge(graph) > 0
         assert count(graph, merged) == 0 and default_graph(graph) == merge_of_named(graph)
-        graph.merge()
+        merge(graph)
         assert count(graph, merged) == 1 and default_graph(graph) == merge_of_named(graph)
         assert MERGES_GRAPH in {g.identifier for g in graph.dataset.graphs()}
 

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import XSD, BNode, Literal, URIRef
 
+from kg.merge import merge
 from kg.ontology.namespaces import sparql_prologue
 from kg.query import list_queries, load_query
 from kg.store import open_graph
@@ -150,7 +151,7 @@ def sample_store(corpus_sample, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def sample(sample_store):
     graph = open_graph(sample_store)
-    graph.merge()  # (for the queries on merged events)
+    merge(graph)  # (for the queries on merged events)
     yield graph
     graph.close()
 

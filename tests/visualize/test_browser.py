@@ -182,9 +182,10 @@ def fakes_graph(tmp_path_factory) -> Path:
     if not CORPUS.is_file():
         pytest.skip("../shared/data/fa-kes is not present")
     import kg
+    from kg.merge import merge
 
     graph = kg.build_graph([CORPUS])
-    graph.merge()
+    merge(graph)
     return graph.serialize(tmp_path_factory.mktemp("fakes") / "fa-kes-dev.trig")
 
 
