@@ -11,12 +11,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, KGError, QueryError, StoreError, ValidationError
 from kg.graph import KnowledgeGraph
 from kg.ingest import iter_articles, read_article_file
-from kg.pipeline import BuildReport, build, build_checked, build_file, extract_article
+from kg.resources import data_path
 from kg.types import Article
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildReport, build, build_file, extract_article
 
 __version__ = "0.1.0"
 
@@ -40,6 +44,21 @@ __all__ = [
     "read_article_file",
     "read_articles",
 ]
+
+
+# The building functions load spaCy: imported on first use, so that `import kg` (and
+# `kg --help`, `kg query`) stay fast.
+_FROM_PIPELINE = frozenset(
+    {"BuildReport", "build", "build_checked", "build_file", "extract_article"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_PIPELINE:
+        import kg.pipeline
+
+        return getattr(kg.pipeline, name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
 def read_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Article]:
@@ -68,6 +87,8 @@ def build_graph(
     >>> graph.stats()["events"] >= 5
     True
     """
+    from kg.pipeline import build_checked
+
     if report is None:
         articles = read_articles(paths)
     else:
@@ -92,6 +113,4 @@ def open_graph(source: str | os.PathLike[str], *, create: bool = False) -> Knowl
 
 def example_path() -> Path:
     """The bundled example article (the seed: a coalition strike near At Tanf)."""
-    from kg.resources import data_path
-
     return data_path("articles/coalition-strike-at-tanf.txt")

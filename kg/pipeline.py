@@ -23,10 +23,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rdflib import RDFS
+
+from kg.graph import KnowledgeGraph
 from kg.ingest.checks import article_warnings
 from kg.link.actors import load_actor_gazetteer
+from kg.ontology.namespaces import SEM
 from kg.ontology.vocab import ACTOR_TYPES
 from kg.parallel import Executor, executor_for
+from kg.rdf import iris
 from kg.rdf.iris import article_graph_iri
 from kg.types import Article, Extraction
 from kg.worker import (  # noqa: F401 - the extraction unit, re-exported
@@ -55,13 +60,13 @@ class BuildReport:
 def build(
     articles: Iterable[Article],
     *,
-    graph=None,  # noqa: ANN001 - a KnowledgeGraph to add to
+    graph: KnowledgeGraph | None = None,
     report: BuildReport | None = None,
     progress: Callable[[Article], None] | None = None,
     workers: int = 1,
     dask: str | Client | None = None,
     executor: Executor | None = None,
-):  # noqa: ANN201
+) -> KnowledgeGraph:
     """Extract ``articles`` into a :class:`~kg.graph.KnowledgeGraph` and return it.
 
     An article that fails is recorded in ``report.skipped`` and the build goes on.
@@ -96,13 +101,11 @@ def build(
 def add_extractions(
     extractions: list[Extraction],
     *,
-    graph=None,  # noqa: ANN001 - a KnowledgeGraph to add to
+    graph: KnowledgeGraph | None = None,
     report: BuildReport | None = None,
-):  # noqa: ANN201
+) -> KnowledgeGraph:
     """Add ``extractions`` (in input order) to ``graph`` or a new
     :class:`~kg.graph.KnowledgeGraph` and return it; new actors are reconciled first."""
-    from kg.graph import KnowledgeGraph
-
     kg = graph if graph is not None else KnowledgeGraph()
     for extraction in reconcile_new_actors(extractions, kg):
         kg.add_extraction(extraction)
@@ -111,8 +114,8 @@ def add_extractions(
     return kg
 
 
-def reconcile_new_actors(  # noqa: ANN001
-    extractions: list[Extraction], kg=None
+def reconcile_new_actors(
+    extractions: list[Extraction], kg: KnowledgeGraph | None = None
 ) -> list[Extraction]:
     """Give each actor that the gazetteer lacks one label and one type across articles.
 
@@ -124,11 +127,6 @@ def reconcile_new_actors(  # noqa: ANN001
     spellings stay as ``skos:altLabel``. Returns new extractions (in the same order); the
     records given are not changed.
     """
-    from rdflib import RDFS
-
-    from kg.ontology.namespaces import SEM
-    from kg.rdf import iris
-
     gazetteer = load_actor_gazetteer()
     votes: dict[str, Counter] = defaultdict(Counter)
     for extraction in extractions:
@@ -171,7 +169,6 @@ import os  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from kg.errors import ValidationError  # noqa: E402
-from kg.graph import KnowledgeGraph  # noqa: E402
 from kg.merge import MergeResult  # noqa: E402
 from kg.merge import merge as merge_reports  # noqa: E402
 from kg.ontology.shapes import validate_graph  # noqa: E402

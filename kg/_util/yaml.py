@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from kg.errors import DataError
+from kg.resources import data_path
 
 
 def load_yaml(path: Path, *, top_key: str | None) -> dict[str, Any]:
@@ -70,8 +71,6 @@ def load_text_rules(path: str | None = None) -> dict[str, Any]:
 
 @cache
 def _shipped_text_rules() -> dict[str, Any]:
-    from kg.resources import data_path
-
     return _read_text_rules(data_path("text_rules.yaml"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from kg.evaluate.gold import GoldArticle, load_gold
 from kg.evaluate.scoring import EvalResult, evaluate_extractions
 from kg.evaluate.splits import check_ids_from_guide
 from kg.ingest import iter_articles, read_article_file
+from kg.link import load_place_gazetteer
+from kg.pipeline import extract_docs
 from kg.types import Article, Extraction
 
 
@@ -73,11 +76,6 @@ def run_eval(
 
     ``check_ids`` names the check split (default: the one ``gold_dir/GUIDE.md`` names); the
     tune and check splits are then scored apart as well as together."""
-    import time
-
-    from kg.link import load_place_gazetteer
-    from kg.pipeline import extract_docs
-
     corpus_path = Path(corpus) if corpus else None
     pairs = _gold_articles(load_gold(gold_dir), corpus_path)
     golds = {article.id: gold for gold, article in pairs}

@@ -29,6 +29,7 @@ from functools import cache
 
 from rdflib import URIRef
 
+from kg.link.actors import load_actor_gazetteer
 from kg.merge.reports import Context, PlaceInfo, Report
 from kg.rdf.iris import actor_iri
 
@@ -93,8 +94,6 @@ def stand_ins() -> frozenset[frozenset[URIRef]]:
     >>> frozenset({actor_iri("russia"), actor_iri("russian_forces")}) in stand_ins()
     True
     """
-    from kg.link.actors import load_actor_gazetteer
-
     pairs = {
         frozenset({actor_iri(actor.key), actor_iri(actor.forces)})
         for actor in load_actor_gazetteer().actors.values()

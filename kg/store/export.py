@@ -36,6 +36,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg._util.atomic import write_bytes
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
+from kg.ontology.namespaces import PREFIXES, bind_prefixes
+from kg.rdf.iris import ONTOLOGY_GRAPH
 
 DEFAULT_SHARD_SIZE = 1_000_000
 
@@ -146,9 +148,6 @@ def export_jsonld(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) 
     """The data (article graphs and merges, not the ontology) as JSON-LD whose
     ``@context`` holds the project's prefixes."""
     from rdflib import Dataset
-
-    from kg.ontology.namespaces import PREFIXES, bind_prefixes
-    from kg.rdf.iris import ONTOLOGY_GRAPH
 
     path = _single_file(out, ".jsonld", "graph")
     data = Dataset()

@@ -33,6 +33,7 @@ from kg.store.merged import (
     drop_graph_update,
     replace_graph_update,
 )
+from kg.store.terms import restore
 from kg.types import Extraction
 
 #: The prefix of every article's named graph.
@@ -242,8 +243,6 @@ class StoreGraph(KnowledgeGraph):
 
     def to_memory(self) -> KnowledgeGraph:
         """A copy of the whole store in memory, its literals as they were written."""
-        from kg.store.terms import restore
-
         dataset = Dataset(default_union=True)
         rows = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
         for g, s, p, o in rows:
