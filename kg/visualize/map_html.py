@@ -32,7 +32,8 @@ from rdflib import RDFS, URIRef
 from kg._util.atomic import write_text
 from kg.analyze.actors import EventRow
 from kg.ontology.namespaces import CKG, WGS
-from kg.visualize.network_html import NODE_STYLE, _json_for_html
+from kg.visualize.embed import json_for_html, script_text, style_text
+from kg.visualize.network_style import NODE_STYLE
 
 __all__ = ["DEFAULT_TILES", "map_markers", "place_coordinates", "render_map", "write_map"]
 
@@ -125,12 +126,12 @@ def _assets() -> tuple[str, str, jinja2.Template]:
     folder = resources.files("kg.visualize").joinpath(_LEAFLET)
     js = folder.joinpath("leaflet.js").read_text(encoding="utf-8")
     css = folder.joinpath("leaflet.css").read_text(encoding="utf-8")
-    js = js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    js = script_text(js)
     # The control icons' images are not shipped and not used (no layers control, circle
     # markers only): their relative URLs would be requests for files that do not exist.
     for image in ("images/layers.png", "images/layers-2x.png", "images/marker-icon.png"):
         css = css.replace(f"url({image})", "none")
-    css = css.replace("</style", "<\\/style")
+    css = style_text(css)
     source = resources.files("kg.visualize").joinpath("map_template.html").read_text("utf-8")
     env = jinja2.Environment(
         autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined
@@ -163,8 +164,8 @@ def render_map(
         ],
         leaflet_js=Markup(js),
         leaflet_css=Markup(css),
-        markers_json=Markup(_json_for_html(markers)),
-        tiles_json=Markup(_json_for_html({"url": tiles or "", "attribution": _ATTRIBUTION})),
+        markers_json=Markup(json_for_html(markers)),
+        tiles_json=Markup(json_for_html({"url": tiles or "", "attribution": _ATTRIBUTION})),
     )
 
 

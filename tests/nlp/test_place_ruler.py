@@ -1,4 +1,5 @@
-"""The place ruler's rules beyond the gazetteer's own spellings (kg/nlp/place_ruler.py)."""
+"""kg_place_ruler (kg/nlp/place_ruler.py) on parsed sentences: the gazetteer's names, their
+context and the places beyond its spellings, joined with the actor mentions."""
 
 SYRIA = "geonames-163843"
 RUSSIA = "geonames-2017370"
@@ -84,3 +85,12 @@ def test_governorates_of_the_article_choose_between_namesakes(annotate):
     assert ("Jibrin", "jibrin_hama") in places(doc)
     doc = annotate("Shells fell on Jibrin in Aleppo province.")
     assert ("Jibrin", "jibrin") in places(doc)
+
+
+def test_country_taken_for_a_place_leaves_the_actors_backing_aligned(annotate):
+    doc = annotate("Jets flew over Russia before three US-backed Syrian rebels were killed.")
+    actors = list(doc.spans["kg_actors"])
+    assert keys(doc) == [RUSSIA]
+    assert [a.label_ for a in actors] == ["united_states", "syrian_rebels"]
+    backing = [(actors[i].label_, backer) for i, backer in doc._.kg_backing]
+    assert backing == [("syrian_rebels", "united_states")]

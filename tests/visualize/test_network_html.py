@@ -1,4 +1,4 @@
-"""Tests for kg.visualize.network_html (self-contained vis-network page)."""
+"""kg.visualize.network_html: the self-contained vis-network page, rendered and written."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.visualize.layout import spring_positions
 from kg.visualize.network_html import write_html
 
 EX = "https://example.org/kg/"
@@ -252,12 +251,3 @@ def test_edge_cases(tmp_path: Path) -> None:
     assert (by_id["ex:xy"]["x"], by_id["ex:xy"]["y"]) == (10.0, -20.0)
     with pytest.raises(ValueError):
         write_html(g, tmp_path / "bad.html", height="1px;}body{display:none")
-
-
-def test_layout_is_seeded_and_bounded() -> None:
-    nodes = [f"n{i}" for i in range(30)]
-    edges = [(f"n{i}", f"n{(i + 1) % 20}") for i in range(20)]
-    a = spring_positions(nodes, edges, scale=100)
-    assert a == spring_positions(nodes, edges, scale=100)
-    assert set(a) == set(nodes)
-    assert max(abs(c) for xy in a.values() for c in xy) == pytest.approx(100)
