@@ -238,7 +238,8 @@ def score_note(note: AcledNote, rows: list[Row], tally: Tally, misses: Counter) 
     def compare(metric: str, gold: Any, kg_value: Any, agrees: bool) -> None:
         tally.add(metric, agrees)
         if not agrees:
-            misses[f"{metric}: {gold} -> {kg_value if kg_value not in (None, '') else '-'}"] += 1
+            shown = "(no kg event)" if row is None else "-" if kg_value in (None, "") else kg_value
+            misses[f"{metric}: {gold} -> {shown}"] += 1
 
     for metric in ("event_type", "sub_event_type"):
         gold = getattr(note, metric)
