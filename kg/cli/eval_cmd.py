@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-from click.core import ParameterSource
 
 from kg.cli._util import main
 
@@ -163,7 +162,7 @@ def _check_mode(gold_dir: Path | None, acled: Path | None) -> None:
     ctx = click.get_current_context()
 
     def given(name: str) -> bool:
-        return ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
+        return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
 
     if gold_dir is None and acled is None:
         raise click.UsageError("give GOLD_DIR (gold JSON files) or --acled CSV")
