@@ -23,33 +23,21 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDFS, URIRef
+from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from kg._util.atomic import write_bytes
-from kg.analyze.actors import EventRow, event_rows
+from kg.analyze.events import EVENT_COLUMNS as TABLE_COLUMNS
+from kg.analyze.events import event_table
 from kg.ontology.namespaces import CKG, SEM, WGS
 from kg.store.gpkg import Layer, write_geopackage
 
-#: The event layer's columns and their GeoPackage types (GeoJSON carries the same keys).
+#: The event layer's columns and their GeoPackage types (GeoJSON carries the same keys):
+#: the event table's (:mod:`kg.analyze.events`) but the coordinates, which are the point.
 EVENT_COLUMNS = {
-    "event": "TEXT",
-    "date": "TEXT",
-    "event_type": "TEXT",
-    "acled_event_type": "TEXT",
-    "acled_sub_event_type": "TEXT",
-    "agent": "TEXT",
-    "agent_type": "TEXT",
-    "target": "TEXT",
-    "target_type": "TEXT",
-    "fatalities": "INTEGER",
-    "modality": "TEXT",
-    "place": "TEXT",
-    "admin1": "TEXT",
-    "publisher": "TEXT",
-    "sources": "TEXT",
-    "sentence": "TEXT",
-    "reports": "INTEGER",
+    name: {"fatalities": "INTEGER", "reports": "INTEGER"}.get(name, "TEXT")
+    for name in TABLE_COLUMNS
+    if name not in ("latitude", "longitude")
 }
 #: The place layer's columns.
 PLACE_COLUMNS = {
@@ -82,17 +70,17 @@ def map_layers(kg) -> list[Layer]:  # noqa: ANN001 - a KnowledgeGraph
             return None
         return float(long), float(lat)
 
-    rows = event_rows(kg.local())
+    rows = event_table(kg.local())
     events: list[Feature] = []
     counts: Counter[str] = Counter()
     for row in rows:
-        place = URIRef(row.place) if row.place else None
-        where = point(place)
-        if where is None:
+        if row["latitude"] is None or row["longitude"] is None:
             continue
-        counts[str(place)] += 1
-        acled_type, acled_sub = _acled_types(data, URIRef(row.iri), first, label)
-        events.append((where, _event_properties(row, acled_type, acled_sub)))
+        properties = {name: row[name] for name in EVENT_COLUMNS}
+        events.append(((row["longitude"], row["latitude"]), properties))
+    for event in data.subjects(RDF.type, CKG.Event):
+        for place in data.objects(event, SEM.hasPlace):
+            counts[str(place)] += 1
     places: list[Feature] = []
     for place in sorted(set(data.subjects(CKG.placeKind, None))):
         where = point(place)
@@ -119,37 +107,6 @@ def map_layers(kg) -> list[Layer]:  # noqa: ANN001 - a KnowledgeGraph
         Layer("events", EVENT_COLUMNS, events, f"conflict-kg events{note}"),
         Layer("places", PLACE_COLUMNS, places, "conflict-kg places with their event counts"),
     ]
-
-
-def _event_properties(row: EventRow, acled_type: str, acled_sub: str) -> dict[str, Any]:
-    return {
-        "event": row.iri,
-        "date": row.date,
-        "event_type": row.type_key,
-        "acled_event_type": acled_type or None,
-        "acled_sub_event_type": acled_sub or None,
-        "agent": row.agent_label,
-        "agent_type": row.agent_type,
-        "target": row.target_label,
-        "target_type": row.target_type,
-        "fatalities": row.fatalities,
-        "modality": row.modality,
-        "place": row.place_label,
-        "admin1": row.governorate,
-        "publisher": row.publisher,
-        "sources": "; ".join(row.sources) or None,
-        "sentence": row.sentence,
-        "reports": row.reports,
-    }
-
-
-def _acled_types(data: Any, event: URIRef, first: Any, label: Any) -> tuple[str, str]:
-    """ACLED's event and sub-event type of ``event``: its own where the graph gives one,
-    else its event type's default mapping in the ontology."""
-    concept = first(event, SEM.eventType)
-    sub = first(event, CKG.acledSubEventType) or first(concept, CKG.acledSubEventType)
-    kind = first(event, CKG.acledEventType) or first(concept, CKG.acledEventType)
-    return label(kind), label(sub)
 
 
 def _geonames(data: Any, place: Any) -> str | None:
