@@ -71,7 +71,7 @@ def build_graph(
     *,
     report: BuildReport | None = None,
     validate: bool = True,
-    merge: bool = False,
+    merge: bool = True,
 ) -> KnowledgeGraph:
     """Read the articles in ``paths`` and build their knowledge graph, as ``kg build``
     does (see :func:`kg.pipeline.build_checked`): with ``validate`` the graph is checked

@@ -64,9 +64,9 @@ class StoreError(KGError):
     exit_code = 8
 
 
-class WriteError(KGError):
+class WriteError(KGError, OSError):
     """An output could not be written (disk full, permission denied, read-only folder);
-    what was there before is intact."""
+    what was there before is intact. An :class:`OSError` too, for code that catches those."""
 
     exit_code = 9
 

@@ -195,7 +195,7 @@ def build_checked(
     *,
     report: BuildReport | None = None,
     validate: bool = True,
-    merge: bool = False,
+    merge: bool = True,
     progress: Callable[[Article], None] | None = None,
     workers: int = 1,
     dask: str | Client | None = None,
@@ -211,7 +211,7 @@ def build_checked(
     queue = list(articles)
     report = report if report is not None else BuildReport()
     graph = build(queue, report=report, progress=progress, workers=workers, dask=dask)
-    merged = merge_reports(graph) if merge else None
+    merged = merge_reports(graph) if merge and report.ok else None
     if validate and report.ok:
         check_graph(graph, queue, report)
     return BuildResult(graph, report, merged, validated=validate and bool(report.ok))
@@ -223,7 +223,7 @@ def build_file(
     *,
     report: BuildReport | None = None,
     validate: bool = True,
-    merge: bool = False,
+    merge: bool = True,
     progress: Callable[[Article], None] | None = None,
     workers: int = 1,
     dask: str | Client | None = None,

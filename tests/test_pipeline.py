@@ -118,7 +118,8 @@ def test_a_graph_that_fails_as_a_whole_raises(monkeypatch):
 def test_build_file_never_replaces_a_good_file_with_an_empty_one(tmp_path):
     out = tmp_path / "g.trig"
     first = build_file([Article(id="fine", text=GOOD)], out)
-    assert (first.written, first.validated, first.merged) == (True, True, None)
+    assert (first.written, first.validated) == (True, True)
+    assert first.merged is not None  # merged by default (nothing to merge in one article)
     before = out.read_bytes()
     bad = build_file([Article(id="bad", text=b"not text")], out)  # type: ignore[arg-type]
     assert (bad.written, bad.validated) == (False, False)

@@ -50,9 +50,10 @@ if TYPE_CHECKING:
 @click.option(
     "--merge/--no-merge",
     "merge_",
-    default=False,
-    show_default=True,
-    help="Also merge reports of one event across articles (see kg merge).",
+    default=None,
+    help="Merge reports of one event across articles (see kg merge): the default, and "
+    "with --store whenever articles come in (--merge: every time); --no-merge keeps the "
+    "reports apart (kg merge GRAPH merges them later).",
 )
 @click.option(
     "--workers",
@@ -83,7 +84,7 @@ def build(
     force: bool,
     validate: bool,
     progress: bool,
-    merge_: bool,
+    merge_: bool | None,
     workers: int,
     dask_address: str | None,
     id_column: str | None,
@@ -170,7 +171,7 @@ def build(
             out,
             report=report,
             validate=validate,
-            merge=merge_,
+            merge=merge_ is not False,
             progress=extracted,
             workers=workers,
             dask=dask_address,

@@ -8,6 +8,8 @@ import click
 
 from kg.cli._util import main
 
+_HAS_MERGES = "ASK { ?m a ckg:MergedEvent }"
+
 
 @main.command()
 @click.argument("graph", required=False)
@@ -43,6 +45,7 @@ def query(graph: str | None, query: str | None, fmt: str, out: Path | None, list
     """
     from kg.errors import QueryError
     from kg.query import format_result, list_queries, resolve_query
+    from kg.query.named import requires
 
     if list_:
         for name, description in list_queries().items():
@@ -56,6 +59,13 @@ def query(graph: str | None, query: str | None, fmt: str, out: Path | None, list
         raise QueryError("--format parquet writes a file", hint="add --out FILE.parquet")
     sparql = resolve_query(query)
     with open_graph(graph) as kg:
+        if "merges" in requires(sparql) and not kg.query(_HAS_MERGES).askAnswer:
+            click.echo(
+                f"note: {graph} has no merged events, which this query reads: no two of its "
+                "articles report one event, or it was built with --no-merge (or before kg "
+                f"build merged by default); to merge it: kg merge {graph}",
+                err=True,
+            )
         result = kg.query(sparql)
         if fmt == "parquet":
             from kg.query.results import write_parquet

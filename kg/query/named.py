@@ -32,6 +32,24 @@ def list_queries() -> dict[str, str]:
     return out
 
 
+def requires(sparql: str) -> frozenset[str]:
+    """What a query's ``# requires: ...`` header lines say it needs of the graph
+    (``merges``: the cross-article merges of ``kg merge``, which ``kg build`` makes
+    unless ``--no-merge``).
+
+    >>> sorted(requires(load_query("conflicting-claims")))
+    ['merges']
+    """
+    needs: set[str] = set()
+    for line in sparql.splitlines():
+        if not line.startswith("#"):
+            break
+        key, _, value = line.lstrip("# ").partition(":")
+        if key.strip() == "requires":
+            needs.update(v.strip() for v in value.split(",") if v.strip())
+    return frozenset(needs)
+
+
 def load_query(name: str) -> str:
     """The SPARQL text of a shipped query."""
     files = _files()

@@ -36,7 +36,7 @@ def build_into_store(
     report: BuildReport | None = None,
     progress: Callable[[Article], None] | None = None,
     force: bool = False,
-    merge: bool = False,
+    merge: bool | None = None,
     workers: int = 1,
     dask: str | Client | None = None,
 ) -> tuple[Plan, MergeResult | None]:
@@ -63,7 +63,10 @@ def build_into_store(
             dask=dask,
         )
     report.skipped.extend(store.rejected)
-    merged = merge_reports(store) if merge or store.merges_stale() else None
+    # ``merge`` None (the default): merged again when articles came in or the merges are
+    # stale, so an unchanged store keeps its merges; True: always; False: only when stale
+    again = merge or (merge is None and bool(todo.todo)) or store.merges_stale()
+    merged = merge_reports(store) if again else None
     return todo, merged
 
 
@@ -89,7 +92,7 @@ def build_store(
     *,
     report: BuildReport | None = None,
     validate: bool = True,
-    merge: bool = False,
+    merge: bool | None = None,
     force: bool = False,
     progress: Callable[[Article], None] | None = None,
     workers: int = 1,
