@@ -22,12 +22,16 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
 from spacy.tokens import Span
 
 from kg.link.actors import ActorGazetteer
-from kg.link.places import PlaceGazetteer
+from kg.link.places import ADMIN1, PlaceGazetteer
 from kg.nlp.actor_ruler import is_subject_like
 from kg.nlp.matcher import Match
+from kg.nlp.place_matcher import IndexMatch
 
 #: Actor types that a country's name stands for as an actor ("Russia agreed").
 STATE_TYPES = frozenset({"government", "state_force"})
@@ -75,6 +79,12 @@ _LOCATED_NOUNS = frozenset(
     }
 )
 _SETTLEMENT_NOUNS = frozenset({"town", "towns", "city", "cities", "village", "villages"})
+#: Nouns after (or, with "of", before) a first-level unit's name: "Donetsk region".
+ADMIN_NOUNS = frozenset(
+    {"province", "governorate", "region", "oblast", "state", "prefecture", "wilayat"}
+)
+_NER_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_POINT_KINDS = frozenset({"city", "town", "village", "district", "neighbourhood", "site"})
 
 
 def is_locative(span: Span) -> bool:
@@ -100,7 +110,7 @@ def is_locative(span: Span) -> bool:
 
 
 def article_context(matches: list[Match[str]], places: PlaceGazetteer) -> tuple[set[str], set[str]]:
-    """Countries and governorates of the unambiguous places of the document."""
+    """Countries and first-level units of the unambiguous places of the document."""
     countries: set[str] = set()
     governorates: set[str] = set()
     for match in matches:
@@ -112,12 +122,146 @@ def article_context(matches: list[Match[str]], places: PlaceGazetteer) -> tuple[
     return countries, governorates
 
 
-def reconsider(span: Span, key: str, found: list[Span], places: PlaceGazetteer) -> str | None:
-    """The key ``span`` stands for in its sentence, or None if it is no place here."""
+@dataclass
+class ArticleContext:
+    """What the article's places say about where it is: the countries it names or whose
+    places it names (``focus``: the one it is most about), the first-level units it
+    names, and the coordinates of its places that are sure."""
+
+    countries: set[str] = field(default_factory=set)
+    governorates: set[str] = field(default_factory=set)
+    focus: str | None = None
+    home: set[str] = field(default_factory=set)  # countries with places in the article
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+
+def _weight(places: PlaceGazetteer, key: str, one_country: bool) -> float:
+    place = places.places[key]
+    if place.kind == "country":
+        weight = 3.0
+    elif place.kind == ADMIN1 or key in places.curated:
+        weight = 2.0
+    else:
+        population = places.population(key)
+        weight = 1.5 if population >= 100_000 else 1.0 if population >= 10_000 else 0.3
+    return weight + (1.0 if one_country else 0.0)
+
+
+def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleContext:
+    """The article's countries (by votes of its place names, each for the country of its
+    likeliest reading), its focus country, first-level units and sure points."""
+    countries, governorates = article_context(matches, places)
+    votes: Counter[str] = Counter()
+    local: Counter[str] = Counter()  # votes of places other than countries
+    for match in matches:
+        best = places.places[places.choose(match.values)]
+        one_country = len({places.places[k].country for k in match.values}) == 1
+        if best.country:
+            weight = _weight(places, best.key, one_country)
+            votes[best.country] += weight
+            if best.kind != "country":
+                local[best.country] += weight
+        if best.kind == ADMIN1 and not isinstance(match, IndexMatch):
+            governorates.add(best.key)
+    context = ArticleContext(governorates=governorates)
+    context.countries = {c for c, v in votes.items() if v >= 1.0} | countries
+    if votes:
+        context.focus = max(votes, key=lambda c: (votes[c], c))
+    context.home = {c for c, v in local.items() if v >= 1.5}
+    for match in matches:
+        if len(match.values) == 1:
+            place = places.places[match.values[0]]
+            if place.kind in _POINT_KINDS and place.lat is not None and place.lon is not None:
+                context.points.append((place.lat, place.lon))
+    return context
+
+
+def admin_noun_after(span: Span) -> bool:
+    """ "Donetsk region", "Kunduz province", or "the province of Kunduz"."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return after in ADMIN_NOUNS or (
+        len(before) == 2 and before[1] == "of" and before[0] in ADMIN_NOUNS
+    )
+
+
+def index_candidates(span: Span, keys: tuple[str, ...], places: PlaceGazetteer) -> tuple[str, ...]:
+    """The readings of an index match its words allow: a first-level unit where an
+    administrative noun follows ("Donetsk region"); else a settlement before a unit of
+    the same name in the same country ("Kunduz" the city)."""
+    units = tuple(k for k in keys if places.places[k].kind == ADMIN1)
+    if admin_noun_after(span):
+        return units or keys
+    towns = {places.places[k].country for k in keys if places.places[k].kind != ADMIN1}
+    return tuple(k for k in keys if k not in units or places.places[k].country not in towns)
+
+
+def after_cue(span: Span) -> bool:
+    """ "the town of Kilis", "the city of Kharkiv": a settlement noun and "of" before."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    return doc[span.start - 2].lower_ in _LOCATED_NOUNS
+
+
+def is_common_word(span: Span) -> bool:
+    """A word of the language rather than a name: a stop word, or one word the tagger
+    does not take for a proper noun ("Center", "Police" at a sentence's start), unless
+    the model tags it as a place."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.is_stop:
+        return True
+    tagged = token.doc.has_annotation("TAG")
+    return tagged and token.pos_ != "PROPN" and token.ent_type_ not in _NER_PLACES
+
+
+def _entity_of(span: Span) -> Span | None:
+    """The model's entity that is exactly ``span``, if any."""
+    return next((e for e in span.doc.ents if (e.start, e.end) == (span.start, span.end)), None)
+
+
+def index_place_ok(span: Span, key: str, context: ArticleContext, places: PlaceGazetteer) -> bool:
+    """Whether a name found only in the world index is the place ``key`` here.
+
+    Never a people or a group ("Taliban", "Kurds": the model's NORP, or its ORG or PERSON
+    outside the article's home countries), nor a common word. In the country the article
+    is about, a proper noun is enough; in another country with places in the article, the
+    name must stand where a place does (the model's GPE/LOC/FAC, a locative preposition,
+    "X province"); abroad, it must also be the model's place entity and a town or bigger."""
+    labels = {t.ent_type_ for t in span} - {""}
+    place = places.places[key]
+    if place.kind != "country" and is_common_word(span):
+        return False
+    entity = _entity_of(span)
+    named_place = entity is not None and entity.label_ in _NER_PLACES
+    focus = place.country == context.focus or place.kind == "country"
+    home = focus or place.country in context.home
+    if "NORP" in labels and not (home and place.kind in ("country", "city")):
+        return False  # "Kurds", "Druze"; the model's mistakes for a big city pass
+    cue = after_cue(span)
+    if labels & {"ORG", "PERSON"} and not labels & _NER_PLACES and not (focus or cue):
+        return False
+    if focus:
+        return True
+    located = is_locative(span) or admin_noun_after(span) or cue
+    if home:
+        return named_place or located
+    big = place.kind in (ADMIN1, "city") or places.population(key) >= 10_000
+    return big and (named_place or cue) and located
+
+
+def reconsider(
+    span: Span, key: str, found: list[Span], places: PlaceGazetteer, focus: str | None = None
+) -> str | None:
+    """The key ``span`` stands for in its sentence, or None if it is no place here
+    (``focus``: the country the article is about, a place wherever it stands)."""
     doc = span.doc
     place = places.places[key]
     after = doc[span.end] if span.end < len(doc) else None
-    if place.kind == "country" and place.country != places.focus_country and not is_locative(span):
+    if place.kind == "country" and place.country != focus and not is_locative(span):
         return None
     if (
         place.kind == "site"

@@ -15,10 +15,15 @@ Example:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span
 
 from kg.link.places import PlaceGazetteer, translit_key
 from kg.nlp.layout import in_skipped
+
+if TYPE_CHECKING:
+    from kg.nlp.place_context import ArticleContext
 
 _DIRECTIONS = {
     "east": "eastern",
@@ -58,8 +63,7 @@ def add_fallbacks(
     places: list[Span],
     actors: list[Span],
     gazetteer: PlaceGazetteer,
-    context: set[str],
-    governorates: set[str],
+    context: ArticleContext,
 ) -> list[Span]:
     """``places`` with the directional parts of the city last named, the borders with a
     country and the names known only under another transliteration, in text order;
@@ -70,14 +74,18 @@ def add_fallbacks(
         if not taken & set(range(span.start, span.end)):
             extra.append(span)
             taken |= set(range(span.start, span.end))
-    extra += borders_with(doc, places, gazetteer)
+    extra += borders_with(doc, places, gazetteer, context.focus)
+    countries = context.countries | ({context.focus} if context.focus else set())
     for span in candidate_names(doc):
         if taken & set(range(span.start, span.end)) or in_skipped(doc, span.start_char):
             continue
-        key = translit_key(span.text)
-        keys = gazetteer.translit.get(key) if len(key) >= _MIN_TRANSLIT_KEY else None
+        if len(translit_key(span.text)) < _MIN_TRANSLIT_KEY:
+            continue
+        keys = gazetteer.translit(span.text, countries)
         if keys:
-            label = gazetteer.choose(keys, context, governorates)
+            label = gazetteer.choose(
+                keys, context.countries, context.governorates, context.focus, context.points
+            )
             extra.append(Span(doc, span.start, span.end, label=label))
             taken |= set(range(span.start, span.end))
     return sorted([*places, *extra], key=lambda s: s.start)
@@ -122,10 +130,12 @@ def city_parts(doc: Doc, places: list[Span], gazetteer: PlaceGazetteer) -> list[
     return out
 
 
-def borders_with(doc: Doc, places: list[Span], gazetteer: PlaceGazetteer) -> list[Span]:
+def borders_with(
+    doc: Doc, places: list[Span], gazetteer: PlaceGazetteer, focus_country: str | None
+) -> list[Span]:
     """ "the border with Iraq": the focus country's border with the country named
     (the country stays a place of its own)."""
-    focus = gazetteer.places.get(gazetteer.countries.get(gazetteer.focus_country, ""))
+    focus = gazetteer.places.get(gazetteer.countries.get(focus_country or "", ""))
     out = []
     for span in places:
         place = gazetteer.places[span.label_]
