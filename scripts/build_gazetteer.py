@@ -176,9 +176,7 @@ def compile_all(candidates: Path) -> list[dict]:
             names = latin_names(spellings + row["alternatenames"].split("|"))
             bare = [_ADMIN_WORDS.sub("", n).strip() for n in names]
             # The English name with its kind ("Donetsk Oblast", "Saada Governorate").
-            english = [
-                n for n in latin_names(row["name_en"].split("|")) if _ENGLISH_UNIT.search(n)
-            ]
+            english = [n for n in latin_names(row["name_en"].split("|")) if _ENGLISH_UNIT.search(n)]
             label = english[0] if english else fold(row["name"])
             comp.add(
                 key, name=label, kind="admin1", lat=lat, lon=lon, geonameid=gid,

@@ -11,7 +11,8 @@ chooses between namesakes (:meth:`~kg.link.places.PlaceGazetteer.choose`).
 
 Example:
     >>> import spacy
-    >>> from spacy.tokens import Span
+    >>> from spacy.language import Language
+from spacy.tokens import Span
     >>> nlp = spacy.blank("en")
     >>> doc = nlp("Jets flew in neighbouring Iraq.")
     >>> for token, tag in zip(doc, ["NNS", "VBD", "IN", "VBG", "NNP", "."]):
@@ -25,10 +26,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.language import Language
 from spacy.tokens import Span
 
 from kg.link.actors import ActorGazetteer
-from kg.link.places import ADMIN1, PlaceGazetteer
+from kg.link.places import ADMIN1, PlaceGazetteer, name_key
 from kg.nlp.actor_ruler import is_subject_like
 from kg.nlp.matcher import Match
 from kg.nlp.place_matcher import IndexMatch
@@ -135,38 +137,58 @@ class ArticleContext:
     points: list[tuple[float, float]] = field(default_factory=list)
 
 
-def _weight(places: PlaceGazetteer, key: str, one_country: bool) -> float:
+def _weight(places: PlaceGazetteer, key: str) -> float:
     place = places.places[key]
     if place.kind == "country":
-        weight = 3.0
-    elif place.kind == ADMIN1 or key in places.curated:
-        weight = 2.0
-    else:
-        population = places.population(key)
-        weight = 1.5 if population >= 100_000 else 1.0 if population >= 10_000 else 0.3
-    return weight + (1.0 if one_country else 0.0)
+        return 3.0
+    if place.kind == ADMIN1 or key in places.curated:
+        return 2.0
+    population = places.population(key)
+    return 1.5 if population >= 100_000 else 1.0 if population >= 10_000 else 0.5
+
+
+def _clear_reading(places: PlaceGazetteer, keys: tuple[str, ...]) -> str | None:
+    """The reading of a name whatever the article: its only country's likeliest place,
+    or a place ten times as populous as any namesake abroad ("Kabul"); else None."""
+    best = places.choose(keys)
+    country = places.places[best].country
+    rivals = [places.population(k) for k in keys if places.places[k].country != country]
+    if not rivals or places.places[best].kind == "country":
+        return best
+    return best if places.population(best) >= 10 * max(rivals) + 1 else None
 
 
 def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleContext:
-    """The article's countries (by votes of its place names, each for the country of its
-    likeliest reading), its focus country, first-level units and sure points."""
+    """Where the article is: the countries its names vote for (each distinct name once,
+    for its clear reading; a country for each time it is named), the focus country (the
+    most voted, if one is), the countries whose places it names once the focus decides
+    between namesakes (``home``), its first-level units and its sure points."""
     countries, governorates = article_context(matches, places)
     votes: Counter[str] = Counter()
-    local: Counter[str] = Counter()  # votes of places other than countries
+    seen: set[tuple[str, ...]] = set()
     for match in matches:
-        best = places.places[places.choose(match.values)]
-        one_country = len({places.places[k].country for k in match.values}) == 1
-        if best.country:
-            weight = _weight(places, best.key, one_country)
-            votes[best.country] += weight
-            if best.kind != "country":
-                local[best.country] += weight
-        if best.kind == ADMIN1 and not isinstance(match, IndexMatch):
-            governorates.add(best.key)
+        best = _clear_reading(places, match.values)
+        if best is None or not places.places[best].country:
+            continue
+        country = places.places[best].country
+        if match.values in seen:
+            votes[country] += 0.5 if places.places[best].kind == "country" else 0.0
+            continue
+        seen.add(match.values)
+        votes[country] += _weight(places, best)  # type: ignore[index]
+        if places.places[best].kind == ADMIN1 and not isinstance(match, IndexMatch):
+            governorates.add(best)
     context = ArticleContext(governorates=governorates)
     context.countries = {c for c, v in votes.items() if v >= 1.0} | countries
-    if votes:
-        context.focus = max(votes, key=lambda c: (votes[c], c))
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        context.focus = ranked[0][0]
+    local: Counter[str] = Counter()
+    for values in seen:
+        key = places.choose(values, context.countries, (), context.focus)
+        place = places.places[key]
+        if place.kind != "country" and place.country:
+            local[place.country] += _weight(places, key)
     context.home = {c for c, v in local.items() if v >= 1.5}
     for match in matches:
         if len(match.values) == 1:
@@ -189,12 +211,14 @@ def admin_noun_after(span: Span) -> bool:
 def index_candidates(span: Span, keys: tuple[str, ...], places: PlaceGazetteer) -> tuple[str, ...]:
     """The readings of an index match its words allow: a first-level unit where an
     administrative noun follows ("Donetsk region"); else a settlement before a unit of
-    the same name in the same country ("Kunduz" the city)."""
+    a settlement ("Kunduz" the city)."""
     units = tuple(k for k in keys if places.places[k].kind == ADMIN1)
     if admin_noun_after(span):
         return units or keys
-    towns = {places.places[k].country for k in keys if places.places[k].kind != ADMIN1}
-    return tuple(k for k in keys if k not in units or places.places[k].country not in towns)
+    # Bare, a unit's name is the unit only as its full name ("Rif Dimashq"): "Center"
+    # is not Israel's Center District.
+    said = name_key(span.text)
+    return tuple(k for k in keys if k not in units or name_key(places.places[k].label) == said)
 
 
 def after_cue(span: Span) -> bool:
@@ -205,17 +229,27 @@ def after_cue(span: Span) -> bool:
     return doc[span.start - 2].lower_ in _LOCATED_NOUNS
 
 
-def is_common_word(span: Span) -> bool:
-    """A word of the language rather than a name: a stop word, or one word the tagger
-    does not take for a proper noun ("Center", "Police" at a sentence's start), unless
-    the model tags it as a place."""
+def common_words(nlp: Language) -> frozenset[str]:
+    """The words of the language: the lemmatizer's word index (WordNet's nouns, verbs,
+    adjectives and adverbs) where the pipeline has one, lowercase."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for pos in table for w in table[pos])
+
+
+def is_common_word(span: Span, words: frozenset[str]) -> bool:
+    """A word of the language rather than a name: one stop word or one word of ``words``
+    ("Center", "War", "Secretary") that the model does not tag as a place."""
     if len(span) != 1:
         return False
     token = span[0]
-    if token.is_stop:
-        return True
-    tagged = token.doc.has_annotation("TAG")
-    return tagged and token.pos_ != "PROPN" and token.ent_type_ not in _NER_PLACES
+    if token.ent_type_ in _NER_PLACES and not token.is_stop:
+        return False
+    return token.is_stop or token.lower_ in words
 
 
 def _entity_of(span: Span) -> Span | None:
@@ -233,8 +267,6 @@ def index_place_ok(span: Span, key: str, context: ArticleContext, places: PlaceG
     "X province"); abroad, it must also be the model's place entity and a town or bigger."""
     labels = {t.ent_type_ for t in span} - {""}
     place = places.places[key]
-    if place.kind != "country" and is_common_word(span):
-        return False
     entity = _entity_of(span)
     named_place = entity is not None and entity.label_ in _NER_PLACES
     focus = place.country == context.focus or place.kind == "country"

@@ -35,6 +35,7 @@ from kg.nlp.layout import in_skipped
 from kg.nlp.matcher import Match, fold
 from kg.nlp.place_context import (
     STATE_TYPES,
+    common_words,
     index_candidates,
     index_place_ok,
     is_common_word,
@@ -55,6 +56,7 @@ class PlaceRuler:
         self.places = places
         self.actors = actors
         self.matcher = PlaceMatcher(nlp.tokenizer, places)
+        self.words = common_words(nlp)
 
     def _matches(self, doc: Doc) -> list[Match[str]]:
         """The matcher's names outside skipped text; of the index's, those its words allow
@@ -67,8 +69,13 @@ class PlaceRuler:
                 span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
                 if span is None:
                     continue
-                kinds = {self.places.places[k].kind for k in match.values}
-                if "country" not in kinds and is_common_word(span):
+                # A word of the language is a name only for a big place ("Kabul" is
+                # in WordNet too; "War" the village is not meant).
+                big = any(
+                    self.places.places[k].kind == "country" or self.places.population(k) >= 100_000
+                    for k in match.values
+                )
+                if not big and is_common_word(span, self.words):
                     continue
                 keys = index_candidates(span, match.values, self.places)
                 if not keys:
