@@ -179,6 +179,9 @@ def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleCo
         if places.places[best].kind == ADMIN1 and not isinstance(match, IndexMatch):
             governorates.add(best)
     context = ArticleContext(governorates=governorates)
+    named = {
+        places.places[k].country for v in seen for k in v if places.places[k].kind == "country"
+    }
     context.countries = {c for c, v in votes.items() if v >= 1.0} | countries
     ranked = votes.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -190,6 +193,9 @@ def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleCo
         if place.kind != "country" and place.country:
             local[place.country] += _weight(places, key)
     context.home = {c for c, v in local.items() if v >= 1.5}
+    # Countries named, or whose places the article names once its focus is known: not
+    # Myanmar for a "Madaya" that is the Syrian one.
+    context.countries = {c for c in named if c} | set(local) | countries
     for match in matches:
         if len(match.values) == 1:
             place = places.places[match.values[0]]

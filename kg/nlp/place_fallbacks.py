@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from kg.link.places import PlaceGazetteer, translit_key
+from kg.link.places import PlaceGazetteer, name_key, translit_key
 from kg.nlp.layout import in_skipped
 
 if TYPE_CHECKING:
@@ -82,6 +82,9 @@ def add_fallbacks(
         if len(translit_key(span.text)) < _MIN_TRANSLIT_KEY:
             continue
         keys = gazetteer.translit(span.text, countries)
+        # The same spelling first: "Madaya", not "Madayah" in another province.
+        said = name_key(span.text)
+        keys = [k for k in keys if name_key(gazetteer.places[k].label) == said] or keys
         if keys:
             label = gazetteer.choose(
                 keys, context.countries, context.governorates, context.focus, context.points

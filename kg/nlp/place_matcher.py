@@ -39,11 +39,26 @@ _PARTICLES = frozenset(
 _JOINERS = frozenset({"-", "'", "’"})
 _MAX_TOKENS = 6
 _POSSESSIVE_KINDS = frozenset({"country", "city"})
+_DATELINE_KINDS = frozenset({"country", "city", "governorate"})
 
 
 @dataclass(frozen=True)
 class IndexMatch(Match[str]):
-    """A match of a name of the world index (not of ``data/places.yaml``)."""
+    """A match of a name of the world index (not of ``data/places.yaml``); ``dateline``:
+    a city written in capitals before its outlet, "MOSCOW (Sputnik)"."""
+
+    dateline: bool = False
+
+
+def _dateline(doc: Doc, i: int, j: int) -> bool:
+    """ "MOSCOW (Sputnik)", "DEIR EZ-ZOR (AFP)": capitals, then an outlet in brackets."""
+    return (
+        j + 2 < len(doc)
+        and doc[j].text == "("
+        and doc[j + 1].text[:1].isalpha()
+        and all(t.text.isupper() or t.text == "-" for t in doc[i:j])
+        and len(doc[i:j].text) >= 4
+    )
 
 
 def _capitalised(text: str) -> bool:
@@ -95,6 +110,10 @@ class PlaceMatcher:
                 and doc[i + 1].text == "-"
                 and _capitalised(doc[i + 2].text)
             )
+            if not starts and tok.text.isupper() and tok.is_alpha:
+                out.extend(
+                    (i, j) for j in range(i + 1, min(len(doc), i + 3) + 1) if _dateline(doc, i, j)
+                )
             if not starts or not tok.is_alpha and not tok.text[:1].isalpha():
                 continue
             for j in range(i + 1, min(len(doc), i + _MAX_TOKENS) + 1):
@@ -128,6 +147,13 @@ class PlaceMatcher:
         out: list[Match[str]] = []
         for (i, j), text in texts.items():
             start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            if text.isupper():
+                keys = [
+                    k for k in found.get(text, []) if self.places.places[k].kind in _DATELINE_KINDS
+                ]
+                if keys:
+                    out.append(IndexMatch(i, j, start, end, tuple(keys), text, dateline=True))
+                continue
             if text in found:
                 out.append(IndexMatch(i, j, start, end, tuple(found[text]), text))
                 continue

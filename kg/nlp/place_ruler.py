@@ -81,8 +81,9 @@ class PlaceRuler:
                 if not keys:
                     continue
                 match = IndexMatch(
-                    match.start, match.end, match.start_char, match.end_char, keys, match.pattern
-                )
+                    match.start, match.end, match.start_char, match.end_char, keys,
+                    match.pattern, match.dateline,
+                )  # fmt: skip
             out.append(match)
         return out
 
@@ -135,8 +136,10 @@ class PlaceRuler:
                 match.values, context.countries, context.governorates, context.focus,
                 context.points,
             )  # fmt: skip
-            if isinstance(match, IndexMatch) and not index_place_ok(
-                span, key, context, self.places
+            if (
+                isinstance(match, IndexMatch)
+                and not match.dateline
+                and not index_place_ok(span, key, context, self.places)
             ):
                 continue
             key = reconsider(span, key, places, self.places, context.focus)
