@@ -338,7 +338,7 @@ def load_place_gazetteer(path: str | None = None) -> PlaceGazetteer:
     """Load the world index and ``data/places.yaml``; cached per process.
 
     >>> gaz = load_place_gazetteer()
-    >>> damascus = gaz.get(gaz.choose(gaz.aliases["Damascus"]))
+    >>> damascus = gaz.get(gaz.choose(gaz.lookup(["Damascus"])["Damascus"]))
     >>> (damascus.country, damascus.geonameid)
     ('SY', 170654)
     >>> kabul = gaz.get(gaz.choose(gaz.lookup(["Kabul"])["Kabul"]))

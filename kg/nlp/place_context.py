@@ -11,8 +11,7 @@ chooses between namesakes (:meth:`~kg.link.places.PlaceGazetteer.choose`).
 
 Example:
     >>> import spacy
-    >>> from spacy.language import Language
-from spacy.tokens import Span
+    >>> from spacy.tokens import Span
     >>> nlp = spacy.blank("en")
     >>> doc = nlp("Jets flew in neighbouring Iraq.")
     >>> for token, tag in zip(doc, ["NNS", "VBD", "IN", "VBG", "NNP", "."]):
@@ -140,7 +139,7 @@ class ArticleContext:
 def _weight(places: PlaceGazetteer, key: str) -> float:
     place = places.places[key]
     if place.kind == "country":
-        return 3.0
+        return 1.0
     if place.kind == ADMIN1 or key in places.curated:
         return 2.0
     population = places.population(key)
@@ -149,43 +148,49 @@ def _weight(places: PlaceGazetteer, key: str) -> float:
 
 def _clear_reading(places: PlaceGazetteer, keys: tuple[str, ...]) -> str | None:
     """The reading of a name whatever the article: its only country's likeliest place,
-    or a place ten times as populous as any namesake abroad ("Kabul"); else None."""
+    or a place three times as populous as any namesake abroad ("Kabul"); else None."""
     best = places.choose(keys)
     country = places.places[best].country
     rivals = [places.population(k) for k in keys if places.places[k].country != country]
     if not rivals or places.places[best].kind == "country":
         return best
-    return best if places.population(best) >= 10 * max(rivals) + 1 else None
+    return best if places.population(best) >= 3 * max(rivals) + 1 else None
 
 
 def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleContext:
-    """Where the article is: the countries its names vote for (each distinct name once,
-    for its clear reading; a country for each time it is named), the focus country (the
-    most voted, if one is), the countries whose places it names once the focus decides
+    """Where the article is: the countries its names vote for (each distinct place name
+    once, for its clear reading; a country each time it is named), the focus country
+    (the most voted, ties to the one with more places named; not a country named once
+    and nothing else), the countries whose places it names once the focus decides
     between namesakes (``home``), its first-level units and its sure points."""
     countries, governorates = article_context(matches, places)
     votes: Counter[str] = Counter()
+    first: Counter[str] = Counter()  # votes of places other than countries
+    named: set[str] = set()
     seen: set[tuple[str, ...]] = set()
     for match in matches:
         best = _clear_reading(places, match.values)
         if best is None or not places.places[best].country:
             continue
-        country = places.places[best].country
-        if match.values in seen:
-            votes[country] += 0.5 if places.places[best].kind == "country" else 0.0
-            continue
+        place = places.places[best]
+        country: str = place.country  # type: ignore[assignment]
+        if place.kind == "country":
+            votes[country] += 0.5 if country in named else 1.0
+            named.add(country)
+        elif match.values not in seen:
+            votes[country] += _weight(places, best)
+            first[country] += _weight(places, best)
         seen.add(match.values)
-        votes[country] += _weight(places, best)  # type: ignore[index]
-        if places.places[best].kind == ADMIN1 and not isinstance(match, IndexMatch):
+        if place.kind == ADMIN1 and not isinstance(match, IndexMatch):
             governorates.add(best)
     context = ArticleContext(governorates=governorates)
-    named = {
-        places.places[k].country for v in seen for k in v if places.places[k].kind == "country"
-    }
-    context.countries = {c for c, v in votes.items() if v >= 1.0} | countries
-    ranked = votes.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        context.focus = ranked[0][0]
+    context.countries = set(votes) | countries
+    ranked = sorted(votes, key=lambda c: (votes[c], first[c], c), reverse=True)
+    if ranked:
+        top = ranked[0]
+        tied = len(ranked) > 1 and (votes[ranked[1]], first[ranked[1]]) == (votes[top], first[top])
+        if not tied and (first[top] > 0 or votes[top] >= 1.5):
+            context.focus = top
     local: Counter[str] = Counter()
     for values in seen:
         key = places.choose(values, context.countries, (), context.focus)
@@ -195,7 +200,7 @@ def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleCo
     context.home = {c for c, v in local.items() if v >= 1.5}
     # Countries named, or whose places the article names once its focus is known: not
     # Myanmar for a "Madaya" that is the Syrian one.
-    context.countries = {c for c in named if c} | set(local) | countries
+    context.countries = named | set(local) | countries
     for match in matches:
         if len(match.values) == 1:
             place = places.places[match.values[0]]
@@ -253,8 +258,9 @@ def is_common_word(span: Span, words: frozenset[str]) -> bool:
     if len(span) != 1:
         return False
     token = span[0]
-    if token.ent_type_ in _NER_PLACES and not token.is_stop:
-        return False
+    entity = _entity_of(span)
+    if entity is not None and entity.label_ in _NER_PLACES and not token.is_stop:
+        return False  # the model's own place: "Kabul"
     return token.is_stop or token.lower_ in words
 
 

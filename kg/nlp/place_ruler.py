@@ -69,16 +69,14 @@ class PlaceRuler:
                 span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
                 if span is None:
                     continue
+                keys = index_candidates(span, match.values, self.places)
                 # A word of the language is a name only for a big place ("Kabul" is
                 # in WordNet too; "War" the village is not meant).
                 big = any(
                     self.places.places[k].kind == "country" or self.places.population(k) >= 100_000
-                    for k in match.values
+                    for k in keys
                 )
-                if not big and is_common_word(span, self.words):
-                    continue
-                keys = index_candidates(span, match.values, self.places)
-                if not keys:
+                if not keys or (not big and is_common_word(span, self.words)):
                     continue
                 match = IndexMatch(
                     match.start, match.end, match.start_char, match.end_char, keys,

@@ -27,7 +27,8 @@ def test_different_names_keep_different_keys():
 
 def test_transliteration_index_reaches_geonames_alternate_names():
     gaz = load_place_gazetteer()
-    assert "geonames-169557" in gaz.translit[translit_key("Hassiya")]
+    assert "geonames-169557" in gaz.translit("Hassiya", {"SY"})
+    assert gaz.translit("Hassiya", {"UA"}) == []  # only in the countries asked for
 
 
 def test_choose_prefers_the_governorate_of_the_article():
@@ -42,3 +43,44 @@ def test_every_place_has_country_and_syrian_places_a_governorate():
     for key in ("al_humayri", "mayassar", "flita_barrens", "al_husayniyah_deir_ez_zor"):
         place = gaz.get(key)
         assert place.country == "SY" and place.governorate and place.lat and place.lon
+
+
+def test_world_places_carry_coordinates_country_and_admin1():
+    gaz = load_place_gazetteer()
+    kabul = gaz.get(gaz.choose(gaz.lookup(["Kabul"])["Kabul"]))
+    assert (kabul.country, kabul.kind, kabul.geonameid) == ("AF", "city", 1138958)
+    assert kabul.admin1 == "AF.13" and kabul.governorate is not None
+    unit = gaz.get(kabul.governorate)
+    assert unit.kind == "governorate" and unit.lat and unit.lon
+    # Countries have coordinates too (WOF's, or the centroid of their cities).
+    for iso in ("UA", "FR", "BR"):
+        country = gaz.get(gaz.countries[iso])
+        assert country.kind == "country" and country.lat is not None
+
+
+def test_syrias_governorates_keep_their_ids_over_the_index():
+    gaz = load_place_gazetteer()
+    # WOF's "Idleb" / "Idlib" first-level unit is the curated idlib_governorate.
+    assert "idlib_governorate" in gaz.lookup(["Idleb"])["Idleb"]
+    assert gaz.admin1_unit("SY.12") == "idlib_governorate"
+    idlib_city = gaz.get("geonames-169389")
+    assert idlib_city.governorate == "idlib_governorate"
+
+
+def test_admin1_spellings_of_other_countries_are_aliases():
+    gaz = load_place_gazetteer()
+    for name, iso in [("Al Hudaydah", "YE"), ("Sana'a", "YE"), ("Donetsk Oblast", "UA")]:
+        kinds = {(gaz.get(k).kind, gaz.get(k).country) for k in gaz.lookup([name])[name]}
+        assert ("governorate", iso) in kinds, name
+
+
+def test_namesakes_abroad_lose_to_the_articles_country():
+    gaz = load_place_gazetteer()
+    tripoli = gaz.lookup(["Tripoli"])["Tripoli"]
+    assert gaz.get(gaz.choose(tripoli)).country == "LY"
+    assert gaz.get(gaz.choose(tripoli, ["LB"], (), "LB")).country == "LB"
+
+
+def test_stoplisted_names_are_never_looked_up():
+    gaz = load_place_gazetteer()
+    assert gaz.lookup(["Army", "Said"]) == {}
