@@ -10,7 +10,8 @@ Sources (all CC BY; credited in README.md and data/README.md):
 * UN-OCHA's Aleppo city neighbourhoods (OCHA Syria COD, HDX cod-ab-syr, CC BY 3.0 IGO).
 
 One row per place: ``key name kind lat lon geonameid admin1 country population
-feature_code names`` (``names``: ``|``-separated Latin-script spellings besides ``name``).
+feature_code names`` (``kind``: the ontology's place kinds, a neighbourhood is a
+``district``; ``names``: ``|``-separated Latin-script spellings besides ``name``).
 Keys are ``geonames-<id>`` where GeoNames has the place, else ``wof-<id>`` or
 ``ocha-<pcode>``; a place GeoNames and WOF both hold is one row with both sets of names.
 A first-level unit's admin1 code is the code most of its WOF localities carry; a country
@@ -77,7 +78,7 @@ def latin_names(values: list[str]) -> list[str]:
 
 def kind_for(population: int, feature_code: str) -> str:
     if feature_code == "PPLX":
-        return "neighbourhood"
+        return "district"
     if population >= 100_000 or feature_code == "PPLC":
         return "city"
     if population >= 10_000 or feature_code in _CAPITALS:
@@ -191,7 +192,7 @@ def compile_all(candidates: Path) -> list[dict]:
             continue
         pop = int(_num(row["population"]) or 0)
         fcode = row["feature_code"]
-        kind = "neighbourhood" if placetype == "neighbourhood" else kind_for(pop, fcode)
+        kind = "district" if placetype == "neighbourhood" else kind_for(pop, fcode)
         code = row["admin1_code"]
         existing = comp.rows.get(key)
         comp.add(
@@ -207,7 +208,7 @@ def compile_all(candidates: Path) -> list[dict]:
     with ocha.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             comp.add(
-                f"ocha-{row['pcode']}", name=fold(row["name_en"]), kind="neighbourhood",
+                f"ocha-{row['pcode']}", name=fold(row["name_en"]), kind="district",
                 lat=float(row["latitude"]), lon=float(row["longitude"]), geonameid=None,
                 admin1="SY.09", country="SY", population=0, feature_code="PPLX",
                 names=latin_names([row["name_en"]]),

@@ -41,7 +41,7 @@ _COLUMNS = (
     "key", "name", "kind", "lat", "lon", "geonameid", "admin1", "country", "population",
     "feature_code", "names",
 )  # fmt: skip
-_SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
+_SETTLEMENTS = frozenset({"city", "town", "village", "district"})
 _APOSTROPHES = re.compile(r"['`´‘’ʿʾ]")
 _SEPARATORS = re.compile(r"[-/\s.,()]+")
 

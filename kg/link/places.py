@@ -30,9 +30,9 @@ __all__ = [
     "translit_key",
 ]
 
-ADMIN1 = "governorate"  # the place kind of a first-level administrative unit
+ADMIN1 = "admin1"  # the place kind of a first-level administrative unit
 _COARSE = frozenset({"country", ADMIN1, "region"})
-_SETTLEMENTS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+_SETTLEMENTS = frozenset({"city", "town", "village", "district"})
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'")
 #: Population counted for a curated place (a town of 100,000) and for an index place
 #: GeoNames gives no population (a village).
@@ -121,7 +121,7 @@ class PlaceGazetteer:
         row = self.index.row(key) if self.index is not None else None
         if row is None:
             return None
-        kind = ADMIN1 if row.kind == "admin1" else row.kind
+        kind = row.kind
         unit = self._admin1.get(row.admin1 or "") if kind not in ("country", ADMIN1) else None
         return PlaceRef(
             key=key,
@@ -131,7 +131,7 @@ class PlaceGazetteer:
             lat=row.lat,
             lon=row.lon,
             geonameid=row.geonameid,
-            governorate=unit,
+            admin1_unit=unit,
             admin1=row.admin1,
             aliases=self.extra_aliases.get(key, ()),
         )
@@ -184,10 +184,11 @@ class PlaceGazetteer:
             return None
         return self.places.get(self.countries.get(place.country, ""))
 
-    def governorate_of(self, place: PlaceRef) -> PlaceRef | None:
-        if place.governorate is None or place.kind == ADMIN1:
+    def admin1_of(self, place: PlaceRef) -> PlaceRef | None:
+        """The first-level administrative unit ``place`` lies in."""
+        if place.admin1_unit is None or place.kind == ADMIN1:
             return None
-        return self.places.get(place.governorate)
+        return self.places.get(place.admin1_unit)
 
     # ------------------------------------------------------------------ choice
     def choose(
@@ -219,7 +220,7 @@ class PlaceGazetteer:
                 value += 3
             if focus is not None and place.country == focus:
                 value += 2
-            if place.governorate is not None and place.governorate in units:
+            if place.admin1_unit is not None and place.admin1_unit in units:
                 value += 2
             if self.feature_code(key) == "PPLQ":  # abandoned
                 value -= 1
@@ -240,7 +241,7 @@ class PlaceGazetteer:
         if a.kind == "country":
             return b.country == a.country
         if a.kind == ADMIN1:
-            return b.governorate == outer or (a.admin1 is not None and b.admin1 == a.admin1)
+            return b.admin1_unit == outer or (a.admin1 is not None and b.admin1 == a.admin1)
         # A region has no polygon here: it is taken as a disc around its centroid.
         if b.country != a.country or b.kind in _COARSE or None in (a.lat, a.lon, b.lat, b.lon):
             return False
@@ -303,16 +304,16 @@ def build_place_gazetteer(
             lon=float(lon) if lon is not None else None,
             geonameid=int(geonameid) if geonameid else None,
             wikidata=entry.get("wikidata") or None,
-            governorate=entry.get("governorate") or None,
+            admin1_unit=entry.get("admin1_unit") or None,
             admin1=code,
             aliases=tuple(names[1:]),
         )
         for name in names:
             add_alias(name, key)
     for key, place in curated.items():
-        if place.governorate and place.governorate not in curated:
+        if place.admin1_unit and place.admin1_unit not in curated:
             raise DataError(
-                f"{path}: place '{key}' names unknown governorate '{place.governorate}'"
+                f"{path}: place '{key}' names unknown admin1_unit '{place.admin1_unit}'"
             )
     translit: dict[str, list[str]] = {}
     for alias, keys in aliases.items():

@@ -85,7 +85,7 @@ ADMIN_NOUNS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "prefecture", "wilayat"}
 )
 _NER_PLACES = frozenset({"GPE", "LOC", "FAC"})
-_POINT_KINDS = frozenset({"city", "town", "village", "district", "neighbourhood", "site"})
+_POINT_KINDS = frozenset({"city", "town", "village", "district", "site"})
 
 
 def is_locative(span: Span) -> bool:
@@ -118,8 +118,8 @@ def article_context(matches: list[Match[str]], places: PlaceGazetteer) -> tuple[
         refs = [places.places[k] for k in match.values]
         if len({r.country for r in refs}) == 1 and refs[0].country:
             countries.add(refs[0].country)
-        if len(refs) == 1 and refs[0].in_governorate:
-            governorates.add(refs[0].in_governorate)
+        if len(refs) == 1 and refs[0].in_admin1:
+            governorates.add(refs[0].in_admin1)
     return countries, governorates
 
 

@@ -39,7 +39,7 @@ _PARTICLES = frozenset(
 _JOINERS = frozenset({"-", "'", "’"})
 _MAX_TOKENS = 6
 _POSSESSIVE_KINDS = frozenset({"country", "city"})
-_DATELINE_KINDS = frozenset({"country", "city", "governorate"})
+_DATELINE_KINDS = frozenset({"country", "city", "admin1"})
 
 
 @dataclass(frozen=True)

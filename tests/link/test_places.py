@@ -42,16 +42,16 @@ def test_every_place_has_country_and_syrian_places_a_governorate():
     gaz = load_place_gazetteer()
     for key in ("al_humayri", "mayassar", "flita_barrens", "al_husayniyah_deir_ez_zor"):
         place = gaz.get(key)
-        assert place.country == "SY" and place.governorate and place.lat and place.lon
+        assert place.country == "SY" and place.admin1_unit and place.lat and place.lon
 
 
 def test_world_places_carry_coordinates_country_and_admin1():
     gaz = load_place_gazetteer()
     kabul = gaz.get(gaz.choose(gaz.lookup(["Kabul"])["Kabul"]))
     assert (kabul.country, kabul.kind, kabul.geonameid) == ("AF", "city", 1138958)
-    assert kabul.admin1 == "AF.13" and kabul.governorate is not None
-    unit = gaz.get(kabul.governorate)
-    assert unit.kind == "governorate" and unit.lat and unit.lon
+    assert kabul.admin1 == "AF.13" and kabul.admin1_unit is not None
+    unit = gaz.get(kabul.admin1_unit)
+    assert unit.kind == "admin1" and unit.lat and unit.lon
     # Countries have coordinates too (WOF's, or the centroid of their cities).
     for iso in ("UA", "FR", "BR"):
         country = gaz.get(gaz.countries[iso])
@@ -64,14 +64,14 @@ def test_syrias_governorates_keep_their_ids_over_the_index():
     assert "idlib_governorate" in gaz.lookup(["Idleb"])["Idleb"]
     assert gaz.admin1_unit("SY.12") == "idlib_governorate"
     idlib_city = gaz.get("geonames-169389")
-    assert idlib_city.governorate == "idlib_governorate"
+    assert idlib_city.admin1_unit == "idlib_governorate"
 
 
 def test_admin1_spellings_of_other_countries_are_aliases():
     gaz = load_place_gazetteer()
     for name, iso in [("Al Hudaydah", "YE"), ("Sana'a", "YE"), ("Donetsk Oblast", "UA")]:
         kinds = {(gaz.get(k).kind, gaz.get(k).country) for k in gaz.lookup([name])[name]}
-        assert ("governorate", iso) in kinds, name
+        assert ("admin1", iso) in kinds, name
 
 
 def test_namesakes_abroad_lose_to_the_articles_country():
