@@ -207,6 +207,19 @@ class GazetteerIndex:
             self._rows[key] = IndexRow(*found) if found else None
         return self._rows[key]
 
+    def extent(self, country: str) -> tuple[float, float, float, float] | None:
+        """South, north, west and east bounds of ``country``'s towns and cities."""
+        found = (
+            self._db()
+            .execute(
+                "SELECT min(lat), max(lat), min(lon), max(lon) FROM places"
+                " WHERE country = ? AND kind IN ('city', 'town')",
+                (country,),
+            )
+            .fetchone()
+        )
+        return None if found is None or found[0] is None else tuple(found)  # type: ignore[return-value]
+
     def _grouped(self, sql: str, keys: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for start in range(0, len(keys), 500):

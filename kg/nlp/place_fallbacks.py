@@ -66,8 +66,9 @@ def add_fallbacks(
     context: ArticleContext,
 ) -> list[Span]:
     """``places`` with the directional parts of the city last named, the borders with a
-    country and the names known only under another transliteration, in text order;
-    none of them overlaps a place or an actor found before."""
+    country, the directional regions of a country ("eastern Ukraine", in the country's
+    stead) and the names known only under another transliteration, in text order; none
+    of them overlaps a place or an actor found before."""
     taken = {i for s in [*places, *actors] for i in range(s.start, s.end)}
     extra: list[Span] = []
     for span in city_parts(doc, places, gazetteer):
@@ -75,6 +76,10 @@ def add_fallbacks(
             extra.append(span)
             taken |= set(range(span.start, span.end))
     extra += borders_with(doc, places, gazetteer, context.focus)
+    regions = [r for r in country_parts(doc, places, gazetteer) if r.start not in taken]
+    replaced = {(r.start + 1, r.end) for r in regions}
+    places = [p for p in places if (p.start, p.end) not in replaced]
+    extra += regions
     countries = context.countries | ({context.focus} if context.focus else set())
     for span in candidate_names(doc):
         if taken & set(range(span.start, span.end)) or in_skipped(doc, span.start_char):
@@ -130,6 +135,35 @@ def city_parts(doc: Doc, places: list[Span], gazetteer: PlaceGazetteer) -> list[
         ]
         if keys:
             out.append(Span(doc, start, end, label=keys[0]))
+    return out
+
+
+_COMPASS = {
+    "north": "northern", "south": "southern", "east": "eastern", "west": "western",
+    "northeast": "northeastern", "northwest": "northwestern", "southeast": "southeastern",
+    "southwest": "southwestern", "north-east": "northeastern", "north-west": "northwestern",
+    "south-east": "southeastern", "south-west": "southwestern", "central": "central",
+    **{d: d for d in ("northern", "southern", "eastern", "western", "northeastern",
+                      "northwestern", "southeastern", "southwestern")},
+}  # fmt: skip
+
+
+def country_parts(doc: Doc, places: list[Span], gazetteer: PlaceGazetteer) -> list[Span]:
+    """ "eastern Ukraine", "southern Lebanon": the region of the country named (made by
+    :meth:`~kg.link.places.PlaceGazetteer.directional_region` where none is curated); it
+    takes the country's place, the country stays named in the text."""
+    out = []
+    for span in places:
+        place = gazetteer.places.get(span.label_)
+        if place is None or place.kind != "country" or span.start == 0:
+            continue
+        word = doc[span.start - 1]
+        direction = _COMPASS.get(word.lower_)
+        if direction is None:
+            continue
+        key = gazetteer.directional_region(direction, place.key)
+        if key is not None:
+            out.append(Span(doc, span.start - 1, span.end, label=key))
     return out
 
 
