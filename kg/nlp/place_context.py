@@ -273,10 +273,11 @@ def index_place_ok(span: Span, key: str, context: ArticleContext, places: PlaceG
     """Whether a name found only in the world index is the place ``key`` here.
 
     Never a people or a group ("Taliban", "Kurds": the model's NORP, or its ORG or PERSON
-    outside the article's home countries), nor a common word. In the country the article
-    is about, a proper noun is enough; in another country with places in the article, the
-    name must stand where a place does (the model's GPE/LOC/FAC, a locative preposition,
-    "X province"); abroad, it must also be the model's place entity and a town or bigger."""
+    outside the article's countries unless a locative puts it there), nor a common word.
+    In the country the article is about, a proper noun is enough; in another country with
+    places in the article, the name must stand where a place does (the model's GPE/LOC/FAC,
+    a locative preposition, "X province"); abroad, it must also be the model's place entity
+    (or follow "the town of") and be a town or bigger."""
     labels = {t.ent_type_ for t in span} - {""}
     place = places.places[key]
     entity = _entity_of(span)
@@ -286,11 +287,14 @@ def index_place_ok(span: Span, key: str, context: ArticleContext, places: PlaceG
     if "NORP" in labels and not (home and place.kind in ("country", "city")):
         return False  # "Kurds", "Druze"; the model's mistakes for a big city pass
     cue = after_cue(span)
-    if labels & {"ORG", "PERSON"} and not labels & _NER_PLACES and not (focus or cue):
+    located = is_locative(span) or admin_noun_after(span) or cue
+    # The model's organisation or person: a place only where the article is, or where
+    # the text puts something in it ("an oil depot in Belgorod").
+    people = labels & {"ORG", "PERSON"} and not labels & _NER_PLACES
+    if people and not (focus or cue or (home and located)):
         return False
     if focus:
         return True
-    located = is_locative(span) or admin_noun_after(span) or cue
     if home:
         return named_place or located
     big = place.kind in (ADMIN1, "city") or places.population(key) >= 10_000
