@@ -85,6 +85,11 @@ ADMIN_NOUNS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "prefecture", "wilayat"}
 )
 _NER_PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: Words before a country that make it a region of it: "shelled southern Lebanon".
+DIRECTION_WORDS = frozenset(
+    {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+     "southeastern", "southwestern", "central", "north", "south", "east", "west"}
+)  # fmt: skip
 _POINT_KINDS = frozenset({"city", "town", "village", "district", "site"})
 
 
@@ -309,7 +314,14 @@ def reconsider(
     doc = span.doc
     place = places.places[key]
     after = doc[span.end] if span.end < len(doc) else None
-    if place.kind == "country" and place.country != focus and not is_locative(span):
+    dateline = after is not None and after.text == "(" and span.start > 0  # "Dubai, UAE (CNN)"
+    if (
+        place.kind == "country"
+        and place.country != focus
+        and not is_locative(span)
+        and not (dateline and doc[span.start - 1].text == ",")
+        and not (span.start > 0 and doc[span.start - 1].lower_ in DIRECTION_WORDS)
+    ):
         return None
     if (
         place.kind == "site"

@@ -84,3 +84,14 @@ def test_namesakes_abroad_lose_to_the_articles_country():
 def test_stoplisted_names_are_never_looked_up():
     gaz = load_place_gazetteer()
     assert gaz.lookup(["Army", "Said"]) == {}
+
+
+def test_directional_regions_are_made_once_with_coordinates():
+    gaz = load_place_gazetteer()
+    key = gaz.directional_region("eastern", gaz.countries["UA"])
+    region = gaz.get(key)
+    assert (region.kind, region.country, region.label) == ("region", "UA", "Eastern Ukraine")
+    country = gaz.get(gaz.countries["UA"])
+    assert region.lon > country.lon  # towards the east
+    assert gaz.directional_region("northern", gaz.countries["SY"]) == "northern_syria"
+    assert gaz.directional_region("upper", gaz.countries["SY"]) is None

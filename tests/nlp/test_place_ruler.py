@@ -120,3 +120,19 @@ def test_a_first_level_unit_only_as_x_region(annotate):
 def test_common_words_and_peoples_are_no_places(annotate):
     doc = annotate("The Secretary of War spoke to Kurds and Druze at the Wall in Center.")
     assert keys(doc) == []
+
+
+def test_directional_region_of_any_country(annotate):
+    doc = annotate("Russian forces advanced in eastern Ukraine and shelled southern Lebanon.")
+    assert ("eastern Ukraine", "eastern_ukraine") in places(doc)
+    assert "southern Lebanon" in [t for t, _ in places(doc)]
+
+
+def test_country_of_a_dateline_is_a_place(annotate):
+    doc = annotate("Dubai, United Arab Emirates (CNN) The minister arrived on Monday.")
+    assert "geonames-290557" in keys(doc)
+
+
+def test_curated_places_of_other_wars(annotate):
+    doc = annotate("Shelling continued across the Donbas and near the Kakhovka dam.")
+    assert {"donbas", "kakhovka_dam"} <= set(keys(doc))
