@@ -24,6 +24,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -251,7 +252,14 @@ def open_index(table: str | None = None) -> GazetteerIndex:
     """The index of the shipped table (or of ``table``), compiled into the cache on first
     use; cached per process."""
     source = Path(table) if table else data_path(TABLE)
-    target = cache_dir() / f"gazetteer-{_digest(source)}.sqlite"
+    name = f"gazetteer-{_digest(source)}.sqlite"
+    target = cache_dir() / name
     if not target.is_file():
-        compile_index(source, target)
+        try:
+            compile_index(source, target)
+        except OSError:
+            # No writable cache directory (a read-only home): the system's temporary one.
+            target = Path(tempfile.gettempdir()) / f"conflict-kg-{os.getuid()}" / name
+            if not target.is_file():
+                compile_index(source, target)
     return GazetteerIndex(target)

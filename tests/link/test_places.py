@@ -95,3 +95,36 @@ def test_directional_regions_are_made_once_with_coordinates():
     assert region.lon > country.lon  # towards the east
     assert gaz.directional_region("northern", gaz.countries["SY"]) == "northern_syria"
     assert gaz.directional_region("upper", gaz.countries["SY"]) is None
+
+
+def test_index_is_compiled_once_into_the_cache(tmp_path, monkeypatch):
+    import gzip
+
+    from kg.link.gazetteer_index import _COLUMNS, open_index
+
+    table = tmp_path / "t.tsv.gz"
+    rows = [
+        "\t".join(_COLUMNS),
+        "geonames-1\tVillage\tvillage\t1.5\t2.5\t1\tXX.01\tXX\t10\tPPL\tVilage|Dar`a",
+    ]
+    table.write_bytes(gzip.compress("\n".join(rows).encode() + b"\n"))
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    index = open_index(str(table))
+    assert index.lookup(["dara", "village", "nowhere"]) == {
+        "dara": ["geonames-1"],
+        "village": ["geonames-1"],
+    }
+    assert index.row("geonames-1").admin1 == "XX.01"
+    assert [p.name for p in (tmp_path / "cache").iterdir()][0].startswith("gazetteer-")
+
+
+def test_bad_table_row_is_a_data_error(tmp_path, monkeypatch):
+    import gzip
+
+    from kg.errors import DataError
+    from kg.link.gazetteer_index import _COLUMNS, compile_index
+
+    table = tmp_path / "t.tsv.gz"
+    table.write_bytes(gzip.compress(("\t".join(_COLUMNS) + "\nonly\ttwo\n").encode()))
+    with pytest.raises(DataError, match="row 1"):
+        compile_index(table, tmp_path / "x.sqlite")
