@@ -37,7 +37,7 @@ from kg.errors import DataError
 from kg.resources import data_path
 
 TABLE = "gazetteer/places.tsv.gz"
-_SCHEMA = 2  # bump when the index's layout changes: a new cache file is built
+_SCHEMA = 3  # bump when the index's layout changes: a new cache file is built
 _COLUMNS = (
     "key", "name", "kind", "lat", "lon", "geonameid", "admin1", "country", "population",
     "feature_code", "names",
@@ -45,16 +45,19 @@ _COLUMNS = (
 _SETTLEMENTS = frozenset({"city", "town", "village", "district"})
 _APOSTROPHES = re.compile(r"['`´‘’ʿʾ]")
 _SEPARATORS = re.compile(r"[-/\s.,()]+")
+# Letters that Unicode does not decompose into a Latin letter and a mark.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss",
+                          "æ": "ae", "œ": "oe", "ħ": "h"})  # fmt: skip
 
 
 @cache
 def name_key(name: str) -> str:
     """The key under which spellings of one name coincide.
 
-    >>> name_key("Dar`a") == name_key("Dara"), name_key("Deir ez-Zor")
-    (True, 'deir ez zor')
+    >>> name_key("Dar`a") == name_key("Dara"), name_key("Deir ez-Zor"), name_key("Diyarbakır")
+    (True, 'deir ez zor', 'diyarbakir')
     """
-    text = _APOSTROPHES.sub("", fold(name).lower())
+    text = _APOSTROPHES.sub("", fold(name).lower().translate(_LETTERS))
     return _SEPARATORS.sub(" ", text).strip()
 
 

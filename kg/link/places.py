@@ -242,18 +242,22 @@ class PlaceGazetteer:
         context_governorates: Iterable[str] = (),
         focus: str | None = None,
         near: Iterable[tuple[float, float]] = (),
+        said: str | None = None,
     ) -> str:
         """Pick the most plausible candidate key.
 
         Prefers countries, then places in the article's countries (more in its ``focus``
         country, the one it is about), in the first-level units it names (two "Jibrin"s:
         the one in Hama when the article is about Hama), near its other places, then the
-        most populous. Curated entries count as a town of 100,000.
+        most populous, and a place under its own name (``said``, the text's spelling)
+        before one that has it as an alternate name. Curated entries count as a town of
+        100,000.
         """
         context = set(context_countries)
         units = set(context_governorates)
         points = list(near)
         keys = list(dict.fromkeys(candidates))
+        said_key = name_key(said) if said else None
 
         def score(key: str) -> float:
             place = self.places[key]
@@ -268,12 +272,22 @@ class PlaceGazetteer:
                 value += 2
             if self.feature_code(key) == "PPLQ":  # abandoned
                 value -= 1
+            if said_key is not None and name_key(place.label) == said_key:
+                value += 1
             if points and place.lat is not None and place.lon is not None:
                 nearest = min(km_between(place.lat, place.lon, a, b) for a, b in points)
                 value += 1.5 if nearest <= 50 else 0.75 if nearest <= 150 else 0
             return value
 
         return max(keys, key=lambda k: (score(k), k))
+
+    def by_alternate_name(self, key: str, said: str) -> bool:
+        """Whether the index place ``key`` goes by ``said`` only as an alternate name
+        ("Amed" for Diyarbakir); curated places and countries never do."""
+        place = self.places.get(key)
+        if place is None or key in self.curated or key in self.extra_aliases:
+            return False
+        return place.kind != "country" and name_key(place.label) != name_key(said)
 
     def contains(self, outer: str, inner: str) -> bool:
         """True if place ``outer`` is ``inner`` or contains it (country or first-level unit)."""

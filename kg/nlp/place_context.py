@@ -177,14 +177,18 @@ def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleCo
         best = _clear_reading(places, match.values)
         if best is None or not places.places[best].country:
             continue
+        # A place under another of its names ("Amed", Diyarbakir's Kurdish name) votes
+        # for its country at half weight.
+        alternate = isinstance(match, IndexMatch) and places.by_alternate_name(best, match.pattern)
+        share = 0.5 if alternate else 1.0
         place = places.places[best]
         country: str = place.country  # type: ignore[assignment]
         if place.kind == "country":
             votes[country] += 0.5 if country in named else 1.0
             named.add(country)
         elif match.values not in seen:
-            votes[country] += _weight(places, best)
-            first[country] += _weight(places, best)
+            votes[country] += share * _weight(places, best)
+            first[country] += share * _weight(places, best)
         seen.add(match.values)
         if place.kind == ADMIN1 and not isinstance(match, IndexMatch):
             governorates.add(best)

@@ -49,6 +49,10 @@ from kg.nlp.place_matcher import IndexMatch, PlaceMatcher
 SPANS_KEY = "kg_places"
 
 
+def _after_pro(doc: Doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
+
+
 class PlaceRuler:
     """Match place names and resolve them to gazetteer entries."""
 
@@ -67,8 +71,8 @@ class PlaceRuler:
                 continue
             if isinstance(match, IndexMatch):
                 span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
-                if span is None:
-                    continue
+                if span is None or _after_pro(doc, span.start):
+                    continue  # "pro-Hadi", "anti-Assad": a party, not a place
                 keys = index_candidates(span, match.values, self.places)
                 # A word of the language is a name only for a big place ("Kabul" is
                 # in WordNet too; "War" the village is not meant).
@@ -132,7 +136,7 @@ class PlaceRuler:
                 continue
             key = self.places.choose(
                 match.values, context.countries, context.governorates, context.focus,
-                context.points,
+                context.points, match.pattern,
             )  # fmt: skip
             if (
                 isinstance(match, IndexMatch)

@@ -128,3 +128,11 @@ def test_bad_table_row_is_a_data_error(tmp_path, monkeypatch):
     table.write_bytes(gzip.compress(("\t".join(_COLUMNS) + "\nonly\ttwo\n").encode()))
     with pytest.raises(DataError, match="row 1"):
         compile_index(table, tmp_path / "x.sqlite")
+
+
+def test_a_place_under_its_own_name_before_one_under_an_alternate_name():
+    gaz = load_place_gazetteer()
+    diyarbakir = "geonames-316541"
+    assert gaz.by_alternate_name(diyarbakir, "Amed")
+    assert not gaz.by_alternate_name(diyarbakir, "Diyarbakir")
+    assert not gaz.by_alternate_name(gaz.countries["SY"], "Syrian Arab Republic")

@@ -136,3 +136,8 @@ def test_country_of_a_dateline_is_a_place(annotate):
 def test_curated_places_of_other_wars(annotate):
     doc = annotate("Shelling continued across the Donbas and near the Kakhovka dam.")
     assert {"donbas", "kakhovka_dam"} <= set(keys(doc))
+
+
+def test_a_party_after_pro_or_anti_is_no_place(annotate):
+    doc = annotate("Houthi forces shelled pro-Hadi troops in Mahimishah.")
+    assert "Hadi" not in [t for t, _ in places(doc)]
