@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kg._util.text import fold, slugify
+from kg._util.text import fold
 from kg._util.yaml import load_text_rules, load_yaml, require
 from kg.errors import DataError
 from kg.link.gazetteer_index import GazetteerIndex, name_key, open_index, translit_key
+from kg.link.regions import directional_region
 from kg.ontology.vocab import PLACE_KINDS
 from kg.types import PlaceRef
 
@@ -34,12 +35,6 @@ ADMIN1 = "admin1"  # the place kind of a first-level administrative unit
 _COARSE = frozenset({"country", ADMIN1, "region"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "district"})
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'")
-# "eastern Ukraine": (northward, eastward) shift from the middle of the country.
-_DIRECTIONS = {
-    "northern": (1, 0), "southern": (-1, 0), "eastern": (0, 1), "western": (0, -1),
-    "northeastern": (1, 1), "northwestern": (1, -1), "southeastern": (-1, 1),
-    "southwestern": (-1, -1), "central": (0, 0),
-}  # fmt: skip
 _GENERATED: dict[str, PlaceRef] = {}
 #: Population counted for a curated place (a town of 100,000) and for an index place
 #: GeoNames gives no population (a village).
@@ -192,36 +187,9 @@ class PlaceGazetteer:
         return [k for k in dict.fromkeys(keys) if (p := self.get(k)) and p.country in wanted]
 
     def directional_region(self, direction: str, country_key: str) -> str | None:
-        """The key of "<direction> <country>" ("eastern Ukraine"): the curated region if
-        there is one, else a region made here, centred between the middle of the
-        country's towns and their edge in that direction."""
-        country = self.places.get(country_key)
-        if country is None or country.kind != "country" or direction not in _DIRECTIONS:
-            return None
-        label = f"{direction} {country.label}"
-        curated = [k for k in self.aliases.get(label, []) if self.places[k].kind == "region"]
-        if curated:
-            return curated[0]
-        key = f"{direction}_{slugify(country.label).replace('-', '_')}"
-        if key in self.curated or key in self.generated:
-            return key if self.places[key].kind == "region" else None
-        bounds = self.index.extent(country.country or "") if self.index is not None else None
-        if bounds is None:
-            return None
-        south, north, west, east = bounds
-        north_share, east_share = _DIRECTIONS[direction]
-        lat = (south + north) / 2 + north_share * (north - south) / 4
-        lon = (west + east) / 2 + east_share * (east - west) / 4
-        self.generated[key] = PlaceRef(
-            key=key,
-            label=label[0].upper() + label[1:],
-            kind="region",
-            country=country.country,
-            lat=round(lat, 4),
-            lon=round(lon, 4),
-            aliases=(label,),
-        )
-        return key
+        """The key of "<direction> <country>" ("eastern Ukraine"), curated or made here
+        (:func:`kg.link.regions.directional_region`)."""
+        return directional_region(self, direction, country_key)
 
     def country_of(self, place: PlaceRef) -> PlaceRef | None:
         if place.country is None or place.kind == "country":
