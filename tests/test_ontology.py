@@ -51,7 +51,7 @@ ACTOR_TYPE_KEYS = [
 ]  # fmt: skip
 MODALITY_KEYS = ["asserted", "reported", "alleged", "denied", "attempted"]
 GEO_PRECISION = {
-    "country": 3, "governorate": 3, "city": 1, "town": 1, "village": 1, "district": 1,
+    "country": 3, "admin1": 3, "city": 1, "town": 1, "village": 1, "district": 1,
     "site": 1, "region": 2,
 }  # fmt: skip
 
@@ -94,7 +94,7 @@ CLASSES = {
     "MergedEvent", "MergeLink",
 }  # fmt: skip
 OBJECT_PROPERTIES = {
-    "agent", "target", "modality", "trigger", "sentence", "placeKind", "inGovernorate",
+    "agent", "target", "modality", "trigger", "sentence", "placeKind", "inAdmin1", "inGovernorate",
     "inCountry", "backedBy", "affiliatedWith", "acledEventType", "acledSubEventType",
     "hasReport", "mergeLink", "linksReport",
 }  # fmt: skip

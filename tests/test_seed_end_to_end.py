@@ -92,11 +92,11 @@ def test_places_with_geonames_ids(seed_graph, label, geonameid):
     assert gn == f"https://sws.geonames.org/{geonameid}/"
 
 
-def test_idlib_province_is_a_governorate(seed_graph):
+def test_idlib_province_is_a_first_level_unit(seed_graph):
     found = rows(
         seed_graph,
         """SELECT ?label WHERE { ?m nif:anchorOf "Idlib province" ;
-        itsrdf:taIdentRef ?p . ?p ckg:placeKind pk:governorate ; rdfs:label ?label }""",
+        itsrdf:taIdentRef ?p . ?p ckg:placeKind pk:admin1 ; rdfs:label ?label }""",
     )
     assert found
 

@@ -41,6 +41,7 @@ def test_wheel_contains_resources(wheel):
     for expected in (
         "kg/_resources/data/actors.yaml",
         "kg/_resources/data/places.yaml",
+        "kg/_resources/data/gazetteer/places.tsv.gz",
         "kg/_resources/data/triggers.yaml",
         "kg/_resources/data/text_rules.yaml",
         "kg/_resources/data/articles/coalition-strike-at-tanf.txt",
@@ -50,6 +51,11 @@ def test_wheel_contains_resources(wheel):
         "kg/visualize/template.html",
     ):
         assert expected in names
+
+
+def test_wheel_stays_small(wheel):
+    # The world gazetteer is the bulk: keep the shipped data within 25 MB.
+    assert wheel.stat().st_size <= 25_000_000
 
 
 def test_installed_wheel_works_outside_the_repo(wheel, tmp_path):

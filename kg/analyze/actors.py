@@ -106,7 +106,7 @@ def event_rows(kg) -> list[EventRow]:  # noqa: ANN001 - a KnowledgeGraph
                 target_type=_notation(first(target, SEM.actorType)) if target else None,
                 place=str(place) if place is not None else None,
                 place_label=label(place),
-                governorate=label(first(place, CKG.inGovernorate)) if place else None,
+                governorate=label(first(place, CKG.inAdmin1)) if place else None,
                 sources=tuple(
                     sorted({label(s) or str(s) for s in data.objects(event, PROV.wasAttributedTo)})
                 ),

@@ -34,7 +34,7 @@ SELECT ?s ?o ?role WHERE {
   UNION { ?s sem:hasPlace ?o . BIND("place" AS ?role) }
   UNION { ?s prov:wasAttributedTo ?o . BIND("reported_by" AS ?role) }
   UNION { ?s ckg:backedBy ?o . BIND("backed_by" AS ?role) }
-  UNION { ?s ckg:inGovernorate ?o . BIND("in_governorate" AS ?role) }
+  UNION { ?s ckg:inAdmin1 ?o . BIND("in_governorate" AS ?role) }
   UNION { ?s ckg:inCountry ?o . BIND("in_country" AS ?role) }
 }"""
 

@@ -206,9 +206,13 @@ def same_place(a: str, b: str) -> bool:
     gazetteer = load_place_gazetteer()
 
     def keys(name: str) -> set[str]:
-        found = {*gazetteer.aliases.get(name, ()), *gazetteer.aliases.get(fold(name), ())}
+        found = {
+            *gazetteer.aliases.get(name, ()),
+            *gazetteer.aliases.get(fold(name), ()),
+            *gazetteer.lookup([name]).get(name, ()),  # the world index's spellings
+        }
         places = [p for k in found if (p := gazetteer.get(k)) is not None]
-        units = [u.key for p in places if (u := gazetteer.governorate_of(p)) is not None]
+        units = [u.key for p in places if (u := gazetteer.admin1_of(p)) is not None]
         return found | set(units)
 
     return bool(keys(a) & keys(b))

@@ -1,5 +1,6 @@
-"""Governorate coverage: is the governorate crowd-coders gave an article among the places
-the extractor found in it (or their governorates)?"""
+"""Governorate coverage: is the first-level administrative unit crowd-coders gave an article
+(FA-KES's 'location' column: a Syrian governorate) among the places the extractor found in
+it, or the units they lie in? Works for any country's units (``country`` says whose)."""
 
 from __future__ import annotations
 
@@ -16,33 +17,38 @@ def _key(text: str) -> str:
 
 
 class GovernorateResolver:
-    """Turn a coder's governorate name ("deir ezzor", "lattakia") into a governorate key."""
+    """Turn a coder's unit name ("deir ezzor", "lattakia", "Idleb") into a unit key: the
+    curated spellings, then the world index's (GeoNames / WOF alternate names)."""
 
-    def __init__(self, places: PlaceGazetteer) -> None:
+    def __init__(self, places: PlaceGazetteer, country: str = "SY") -> None:
         self.places = places
+        self.country = country
         self.by_name: dict[str, list[str]] = {}
         for alias, keys in places.aliases.items():
             self.by_name.setdefault(_key(alias), []).extend(keys)
 
+    def _keys(self, name: str) -> list[str]:
+        return self.by_name.get(_key(name)) or self.places.lookup([name]).get(name, [])
+
     def governorates(self, name: str) -> set[str]:
-        """Every governorate the name may denote: "damascus" is the city's governorate or,
-        as "Damascus province", Rif Dimashq; coders used the bare name for both."""
+        """Every unit the name may denote: "damascus" is the city's governorate or, as
+        "Damascus province", Rif Dimashq; coders used the bare name for both."""
         out = set()
         for candidate in (f"{name} province", f"{name} governorate", name):
-            keys = self.by_name.get(_key(candidate))
+            keys = self._keys(candidate)
             if not keys:
                 continue
-            place = self.places.get(self.places.choose(keys, ["SY"]))
-            if place is not None and place.in_governorate:
-                out.add(place.in_governorate)
+            place = self.places.get(self.places.choose(keys, [self.country], (), self.country))
+            if place is not None and place.in_admin1:
+                out.add(place.in_admin1)
         return out
 
 
 def article_governorates(extraction: Extraction) -> set[str]:
-    """Governorates of the places mentioned in an article (a governorate counts itself)."""
+    """First-level units of the places mentioned in an article (a unit counts itself)."""
     mentioned = {m.ref for m in extraction.mentions if m.kind == "place"}
     places = (extraction.places.get(key) for key in mentioned)
-    return {p.in_governorate for p in places if p is not None and p.in_governorate}
+    return {p.in_admin1 for p in places if p is not None and p.in_admin1}
 
 
 def governorate_coverage(

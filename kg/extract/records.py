@@ -91,8 +91,8 @@ class Extractor:
             place = self.places.get(key)
             while place is not None and place.key not in out:
                 out[place.key] = place
-                parent = self.places.governorate_of(place) or self.places.country_of(place)
-                if parent is None and place.kind == "governorate":
+                parent = self.places.admin1_of(place) or self.places.country_of(place)
+                if parent is None and place.kind == "admin1":
                     parent = self.places.country_of(place)
                 place = parent
         return out

@@ -26,7 +26,7 @@ from kg.rdf import iris
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _PLACE_RANK = {"site": 0, "village": 0, "town": 0, "district": 0, "city": 1, "region": 2,
-               "governorate": 3, "country": 4}  # fmt: skip
+               "admin1": 3, "country": 4}  # fmt: skip
 
 
 def _digest(*parts: str) -> str:

@@ -99,7 +99,7 @@ class PlaceInfo:
     @property
     def is_area(self) -> bool:
         """Countries, governorates and regions: areas that contain other places."""
-        return self.kind in {"country", "governorate", "region"}
+        return self.kind in {"country", "admin1", "region"}
 
     def km_to(self, other: PlaceInfo) -> float | None:
         """Great-circle distance in km, if both places have coordinates.
@@ -136,7 +136,7 @@ class Context:
         info = self.places.get(place) if place is not None else None
         if info is None:
             return None
-        return info.iri if info.kind == "governorate" else info.governorate
+        return info.iri if info.kind == "admin1" else info.governorate
 
     def label(self, node: URIRef | None) -> str:
         """A readable name for a place or an actor."""
@@ -166,7 +166,7 @@ def _read_context(graph: Graph, context: Context) -> None:
             iri=place,
             label=str(graph.value(place, RDFS.label) or _key(place)),
             kind=_key(graph.value(place, CKG.placeKind)),
-            governorate=graph.value(place, CKG.inGovernorate),
+            governorate=graph.value(place, CKG.inAdmin1),
             country=graph.value(place, CKG.inCountry),
             lat=_float(graph, place, WGS.lat),
             lon=_float(graph, place, WGS.long),

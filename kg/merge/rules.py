@@ -185,7 +185,7 @@ def is_busy(place: PlaceInfo, context: Context) -> bool:
     many events happen on one day, so that place and day alone say little.
 
     >>> from rdflib import URIRef
-    >>> gov = PlaceInfo(URIRef("g"), "Aleppo Governorate", "governorate")
+    >>> gov = PlaceInfo(URIRef("g"), "Aleppo Governorate", "admin1")
     >>> city = PlaceInfo(URIRef("c"), "Aleppo", "city", governorate=gov.iri)
     >>> is_busy(city, Context(places={gov.iri: gov, city.iri: city}))
     True

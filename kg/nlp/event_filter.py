@@ -31,8 +31,8 @@ class EventFilter:
         2011 with protests") nowhere more precise than a governorate."""
         place = self.places.get(group.place) if group.place else None
         if all(self.background(m) for m in group.mentions):
-            return place is None or place.kind in ("country", "governorate")
-        if (place is None or place.kind in ("country", "governorate")) and all(
+            return place is None or place.kind in ("country", "admin1")
+        if (place is None or place.kind in ("country", "admin1")) and all(
             m.date is None and self.perfect(m) for m in group.mentions
         ):
             return True  # "the regime has bombarded areas in Aleppo province": a summary
@@ -54,7 +54,7 @@ class EventFilter:
             return False  # "a coalition fighting IS": who they are, not what happened
         if self.background(mention):
             place = self.places.get(mention.place.key) if mention.place else None
-            return place is not None and place.kind not in ("country", "governorate")
+            return place is not None and place.kind not in ("country", "admin1")
         return True
 
     def fled(self, mention: EventMention) -> bool:

@@ -15,10 +15,15 @@ Example:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span
 
-from kg.link.places import PlaceGazetteer, translit_key
+from kg.link.places import PlaceGazetteer, name_key, translit_key
 from kg.nlp.layout import in_skipped
+
+if TYPE_CHECKING:
+    from kg.nlp.place_context import ArticleContext
 
 _DIRECTIONS = {
     "east": "eastern",
@@ -58,26 +63,37 @@ def add_fallbacks(
     places: list[Span],
     actors: list[Span],
     gazetteer: PlaceGazetteer,
-    context: set[str],
-    governorates: set[str],
+    context: ArticleContext,
 ) -> list[Span]:
     """``places`` with the directional parts of the city last named, the borders with a
-    country and the names known only under another transliteration, in text order;
-    none of them overlaps a place or an actor found before."""
+    country, the directional regions of a country ("eastern Ukraine", in the country's
+    stead) and the names known only under another transliteration, in text order; none
+    of them overlaps a place or an actor found before."""
     taken = {i for s in [*places, *actors] for i in range(s.start, s.end)}
     extra: list[Span] = []
     for span in city_parts(doc, places, gazetteer):
         if not taken & set(range(span.start, span.end)):
             extra.append(span)
             taken |= set(range(span.start, span.end))
-    extra += borders_with(doc, places, gazetteer)
+    extra += borders_with(doc, places, gazetteer, context.focus)
+    regions = [r for r in country_parts(doc, places, gazetteer) if r.start not in taken]
+    replaced = {(r.start + 1, r.end) for r in regions}
+    places = [p for p in places if (p.start, p.end) not in replaced]
+    extra += regions
+    countries = context.countries | ({context.focus} if context.focus else set())
     for span in candidate_names(doc):
         if taken & set(range(span.start, span.end)) or in_skipped(doc, span.start_char):
             continue
-        key = translit_key(span.text)
-        keys = gazetteer.translit.get(key) if len(key) >= _MIN_TRANSLIT_KEY else None
+        if len(translit_key(span.text)) < _MIN_TRANSLIT_KEY:
+            continue
+        keys = gazetteer.translit(span.text, countries)
+        # The same spelling first: "Madaya", not "Madayah" in another province.
+        said = name_key(span.text)
+        keys = [k for k in keys if name_key(gazetteer.places[k].label) == said] or keys
         if keys:
-            label = gazetteer.choose(keys, context, governorates)
+            label = gazetteer.choose(
+                keys, context.countries, context.governorates, context.focus, context.points
+            )
             extra.append(Span(doc, span.start, span.end, label=label))
             taken |= set(range(span.start, span.end))
     return sorted([*places, *extra], key=lambda s: s.start)
@@ -122,10 +138,41 @@ def city_parts(doc: Doc, places: list[Span], gazetteer: PlaceGazetteer) -> list[
     return out
 
 
-def borders_with(doc: Doc, places: list[Span], gazetteer: PlaceGazetteer) -> list[Span]:
+_COMPASS = {
+    "north": "northern", "south": "southern", "east": "eastern", "west": "western",
+    "northeast": "northeastern", "northwest": "northwestern", "southeast": "southeastern",
+    "southwest": "southwestern", "north-east": "northeastern", "north-west": "northwestern",
+    "south-east": "southeastern", "south-west": "southwestern", "central": "central",
+    **{d: d for d in ("northern", "southern", "eastern", "western", "northeastern",
+                      "northwestern", "southeastern", "southwestern")},
+}  # fmt: skip
+
+
+def country_parts(doc: Doc, places: list[Span], gazetteer: PlaceGazetteer) -> list[Span]:
+    """ "eastern Ukraine", "southern Lebanon": the region of the country named (made by
+    :meth:`~kg.link.places.PlaceGazetteer.directional_region` where none is curated); it
+    takes the country's place, the country stays named in the text."""
+    out = []
+    for span in places:
+        place = gazetteer.places.get(span.label_)
+        if place is None or place.kind != "country" or span.start == 0:
+            continue
+        word = doc[span.start - 1]
+        direction = _COMPASS.get(word.lower_)
+        if direction is None:
+            continue
+        key = gazetteer.directional_region(direction, place.key)
+        if key is not None:
+            out.append(Span(doc, span.start - 1, span.end, label=key))
+    return out
+
+
+def borders_with(
+    doc: Doc, places: list[Span], gazetteer: PlaceGazetteer, focus_country: str | None
+) -> list[Span]:
     """ "the border with Iraq": the focus country's border with the country named
     (the country stays a place of its own)."""
-    focus = gazetteer.places.get(gazetteer.countries.get(gazetteer.focus_country, ""))
+    focus = gazetteer.places.get(gazetteer.countries.get(focus_country or "", ""))
     out = []
     for span in places:
         place = gazetteer.places[span.label_]

@@ -32,12 +32,25 @@ from kg.link.actors import ActorGazetteer, load_actor_gazetteer
 from kg.link.places import PlaceGazetteer, load_place_gazetteer
 from kg.nlp.actor_ruler import SPANS_KEY as ACTOR_KEY
 from kg.nlp.layout import in_skipped
-from kg.nlp.matcher import fold
-from kg.nlp.place_context import STATE_TYPES, article_context, place_wins, reconsider
+from kg.nlp.matcher import Match, fold
+from kg.nlp.place_context import (
+    STATE_TYPES,
+    common_words,
+    index_candidates,
+    index_place_ok,
+    is_common_word,
+    place_wins,
+    read_context,
+    reconsider,
+)
 from kg.nlp.place_fallbacks import add_fallbacks
-from kg.nlp.place_matcher import PlaceMatcher
+from kg.nlp.place_matcher import IndexMatch, PlaceMatcher
 
 SPANS_KEY = "kg_places"
+
+
+def _after_pro(doc: Doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
 
 
 class PlaceRuler:
@@ -47,16 +60,49 @@ class PlaceRuler:
         self.places = places
         self.actors = actors
         self.matcher = PlaceMatcher(nlp.tokenizer, places)
+        self.words = common_words(nlp)
+
+    def _matches(self, doc: Doc) -> list[Match[str]]:
+        """The matcher's names outside skipped text; of the index's, those its words allow
+        (no people, no common words; a first-level unit only as "X province")."""
+        out: list[Match[str]] = []
+        for match in self.matcher(doc):
+            if in_skipped(doc, match.start_char):
+                continue
+            if isinstance(match, IndexMatch):
+                span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+                if span is None or _after_pro(doc, span.start):
+                    continue  # "pro-Hadi", "anti-Assad": a party, not a place
+                keys = index_candidates(span, match.values, self.places)
+                # A word of the language is a name only for a big place ("Kabul" is
+                # in WordNet too; "War" the village is not meant).
+                big = any(
+                    self.places.places[k].kind == "country" or self.places.population(k) >= 100_000
+                    for k in keys
+                )
+                if not keys or (not big and is_common_word(span, self.words)):
+                    continue
+                match = IndexMatch(
+                    match.start, match.end, match.start_char, match.end_char, keys,
+                    match.pattern, match.dateline,
+                )  # fmt: skip
+            out.append(match)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         actors = list(doc.spans[ACTOR_KEY]) if ACTOR_KEY in doc.spans else []
-        matches = [m for m in self.matcher(doc) if not in_skipped(doc, m.start_char)]
-        context, governorates = article_context(matches, self.places)
+        matches = self._matches(doc)
+        context = read_context(matches, self.places)
         places: list[Span] = []
         dropped_actors: set[int] = set()
+        # Words of place names: curated ones, and the index's in the article's countries
+        # (almost any surname is a village somewhere).
+        home = context.home | ({context.focus} if context.focus else set())
         covered = {
             tok.i
             for m in matches
+            if not isinstance(m, IndexMatch)
+            or any(self.places.places[k].country in home for k in m.values)
             if (s := doc.char_span(m.start_char, m.end_char, alignment_mode="expand"))
             for tok in s
         }
@@ -88,8 +134,17 @@ class PlaceRuler:
                     and self.actors.get(a.label_).type in STATE_TYPES
                 )
                 continue
-            key = self.places.choose(match.values, context, governorates)
-            key = reconsider(span, key, places, self.places)
+            key = self.places.choose(
+                match.values, context.countries, context.governorates, context.focus,
+                context.points, match.pattern,
+            )  # fmt: skip
+            if (
+                isinstance(match, IndexMatch)
+                and not match.dateline
+                and not index_place_ok(span, key, context, self.places)
+            ):
+                continue
+            key = reconsider(span, key, places, self.places, context.focus)
             if key is None:
                 continue
             keep_place = True
@@ -101,7 +156,7 @@ class PlaceRuler:
                     dropped_actors.add(index)
             if keep_place:
                 places.append(Span(doc, span.start, span.end, label=key))
-        places = add_fallbacks(doc, places, actors, self.places, context, governorates)
+        places = add_fallbacks(doc, places, actors, self.places, context)
         if dropped_actors:
             backing = [(i, k) for i, k in doc._.kg_backing if i not in dropped_actors]
             renumber = {

@@ -76,7 +76,8 @@ class CKG(DefinedNamespace):
     trigger: URIRef
     sentence: URIRef
     placeKind: URIRef
-    inGovernorate: URIRef
+    inAdmin1: URIRef
+    inGovernorate: URIRef  # deprecated: ckg:inAdmin1
     inCountry: URIRef
     admin1Code: URIRef
     backedBy: URIRef

@@ -76,8 +76,8 @@ def _add_place(
         graph.add((node, OWL.sameAs, iris.wikidata_iri(place.wikidata)))
     if place.admin1:
         graph.add((node, CKG.admin1Code, Literal(place.admin1)))
-    if place.governorate and place.governorate != place.key:
-        graph.add((node, CKG.inGovernorate, iris.place_iri(place.governorate)))
+    if place.admin1_unit and place.admin1_unit != place.key:
+        graph.add((node, CKG.inAdmin1, iris.place_iri(place.admin1_unit)))
     country_key = countries.get(place.country or "")
     if country_key and place.kind != "country":
         graph.add((node, CKG.inCountry, iris.place_iri(country_key)))

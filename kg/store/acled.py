@@ -7,7 +7,7 @@ The columns (see ``shared/REFERENCE.md``): ``event_date`` (ISO), ``event_type`` 
 ``actor2`` (agent / target: unlike ACLED's, directional), ``assoc_actor_*`` (their
 backers, ``ckg:backedBy``), ``inter1`` / ``inter2`` (the actor type's ACLED code; a state
 force that is not Syrian is 8, External/Other forces), ``interaction`` (both codes, lower
-first; ``10`` etc. for a sole actor), ``admin1`` (governorate), ``location``,
+first; ``10`` etc. for a sole actor), ``admin1`` (the first-level unit), ``location``,
 ``latitude``, ``longitude``, ``geo_precision`` (from the place kind), ``time_precision``
 (1 day, 2 undated: the article's date stands in, 3 month or year), ``source`` (the
 sources the event is attributed to, then the publisher), ``notes`` (the sentence),
@@ -106,8 +106,7 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 "assoc_actor_2": backers(row.target),
                 "inter2": "" if i2 is None else i2,
                 "interaction": interaction,
-                "admin1": row.governorate
-                or (row.place_label if _is_governorate(data, place) else ""),
+                "admin1": row.governorate or (row.place_label if _is_admin1(data, place) else ""),
                 "location": row.place_label or "",
                 "latitude": "" if lat is None else str(lat),
                 "longitude": "" if long is None else str(long),
@@ -121,11 +120,11 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
     return sorted(out, key=lambda r: (r["event_date"] or "9999", r["location"], r["notes"]))
 
 
-def _is_governorate(data: Any, place: Any) -> bool:
+def _is_admin1(data: Any, place: Any) -> bool:
     return (
         place is not None
         and (place, CKG.placeKind, None) in data
-        and str(next(data.objects(place, CKG.placeKind))).endswith("/governorate")
+        and str(next(data.objects(place, CKG.placeKind))).endswith("/admin1")
     )
 
 

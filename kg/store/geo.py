@@ -94,7 +94,7 @@ def map_layers(kg) -> list[Layer]:  # noqa: ANN001 - a KnowledgeGraph
                     "place": str(place),
                     "name": label(place),
                     "kind": _notation(first(place, CKG.placeKind)),
-                    "admin1": label(first(place, CKG.inGovernorate)) or None,
+                    "admin1": label(first(place, CKG.inAdmin1)) or None,
                     "country": label(country) or None,
                     "geonames": _geonames(data, place),
                     "events": counts.get(str(place), 0),

@@ -171,7 +171,7 @@ def events_view(kg, rows: list[EventRow]) -> nx.MultiDiGraph:  # noqa: ANN001 - 
     places = {r.place for r in rows if r.place}
     for node, told in events_of.items():
         if node in places:
-            governorate = first(node, CKG.inGovernorate)
+            governorate = first(node, CKG.inAdmin1)
             kind = group(node, CKG.placeKind)
             lines = [label(node), f"place: {kind}"]
             if governorate is not None and str(governorate) != node:

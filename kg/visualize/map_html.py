@@ -59,7 +59,7 @@ def place_coordinates(kg, places: set[str]) -> dict[str, dict[str, Any]]:  # noq
         long = next(data.objects(node, WGS.long), None)
         if lat is None or long is None:
             continue
-        governorate = next(data.objects(node, CKG.inGovernorate), None)
+        governorate = next(data.objects(node, CKG.inAdmin1), None)
         out[place] = {
             "label": str(next(data.objects(node, RDFS.label), place)),
             "lat": float(lat),

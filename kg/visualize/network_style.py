@@ -34,7 +34,7 @@ NODE_STYLE: dict[str, tuple[str, dict[str, str], str]] = {
         "square",
         {  # administrative: browns; settlements: teals; sites: slate
             "country": "#5d4037",
-            "governorate": "#8d6e63",
+            "admin1": "#8d6e63",
             "district": "#a1887f",
             "region": "#c8b4a6",
             "city": "#00796b",

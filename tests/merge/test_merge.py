@@ -10,7 +10,7 @@ from kg.merge.reports import ActorInfo, PlaceInfo
 from kg.rdf.iris import actor_iri, place_iri
 from kg.types import TimeStamp
 
-ALEPPO_GOV = PlaceInfo(place_iri("aleppo_governorate"), "Aleppo Governorate", "governorate")
+ALEPPO_GOV = PlaceInfo(place_iri("aleppo_governorate"), "Aleppo Governorate", "admin1")
 ALEPPO = PlaceInfo(place_iri("aleppo"), "Aleppo", "city", ALEPPO_GOV.iri, lat=36.2021, lon=37.1343)
 MANBIJ = PlaceInfo(place_iri("manbij"), "Manbij", "town", ALEPPO_GOV.iri, lat=36.5281, lon=37.9549)
 TOKHAR = PlaceInfo(place_iri("tokhar"), "Tokhar", "village", ALEPPO_GOV.iri, lat=36.57, lon=37.97)

