@@ -42,7 +42,8 @@ INTER_SCHEME = URIRef(VOCAB + "acled/inter")
 EVENT_TYPE_KEYS = [
     "airstrike", "shelling", "bombing", "chemical_attack", "armed_clash", "attack",
     "territory_change", "advance", "killing", "siege", "agreement", "evacuation",
-    "arrest_or_abduction", "support", "protest", "other",
+    "arrest_or_abduction", "support", "protest", "riot", "sexual_violence", "looting",
+    "disrupted_attack", "handover", "base_established", "group_change", "other",
 ]  # fmt: skip
 ACTOR_TYPE_KEYS = [
     "state_force", "government", "armed_opposition", "jihadist_group", "militia",
@@ -359,6 +360,7 @@ def valid_graph() -> Graph:
     g.add((EVENT, RDF.type, CKG.Event))
     g.add((EVENT, RDFS.label, Literal("airstrike in Khan Shaykhun, 2017-04-04")))
     g.add((EVENT, SEM.eventType, concept("event-type/airstrike")))
+    g.add((EVENT, CKG.acledSubEventType, concept("acled/sub-event-type/air-drone-strike")))
     g.add((EVENT, PROV.wasDerivedFrom, ARTICLE))
     g.add((EVENT, CKG.sentence, SENTENCE))
     g.add((EVENT, CKG.trigger, MENTION))
@@ -421,6 +423,20 @@ def _mention_without_entity(g: Graph) -> None:
     g.remove((MENTION, ITSRDF.taIdentRef, None))
 
 
+def _event_without_acled_sub_event_type(g: Graph) -> None:
+    g.remove((EVENT, CKG.acledSubEventType, None))
+
+
+def test_an_acled_event_type_is_no_sub_event_type(ontology: Graph, shapes: Graph) -> None:
+    g = valid_graph()
+    g.set((EVENT, CKG.acledSubEventType, concept("acled/event-type/battles")))
+    conforms, results, text = shacl(g, ontology, shapes)
+    assert not conforms
+    found = results.subjects(RDF.type, SH.ValidationResult)
+    focus = {results.value(r, SH.focusNode) for r in found}
+    assert focus == {EVENT}, text
+
+
 # breakage, focus node of the expected violation, its result path (None: a node-level constraint)
 BREAKAGES: list[tuple[Callable[[Graph], None], Node, Node | None]] = [
     (_two_event_types, EVENT, SEM.eventType),
@@ -431,6 +447,7 @@ BREAKAGES: list[tuple[Callable[[Graph], None], Node, Node | None]] = [
     (_timestamp_as_plain_string, EVENT, SEM.hasTimeStamp),
     (_event_type_outside_the_scheme, EVENT, SEM.eventType),
     (_mention_without_entity, MENTION, ITSRDF.taIdentRef),
+    (_event_without_acled_sub_event_type, EVENT, CKG.acledSubEventType),
 ]
 
 
