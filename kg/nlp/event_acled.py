@@ -86,6 +86,7 @@ class SubtypeRule:
     target: frozenset[str] | None = None
     not_target: frozenset[str] = frozenset()
     modality: frozenset[str] | None = None
+    victims: Words | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def _lemma_phrases(value: object, path: Path, where: str) -> frozenset[str]:
 
 _KEYS = frozenset(
     {"sub", "types", "words", "not_words", "triggers", "not_triggers", "agent", "not_agent"}
-    | {"target", "not_target", "modality"}
+    | {"target", "not_target", "modality", "victims"}
 )
 
 
@@ -188,6 +189,7 @@ def _rule(entry: object, file: Path, index: int) -> SubtypeRule:
         target=actors("target"),
         not_target=actors("not_target") or frozenset(),
         modality=modality,
+        victims=get("victims", _words),
     )
 
 
@@ -242,6 +244,21 @@ def clause_of(spans: Iterable[Span]) -> Clause:
     return Clause(frozenset(lemmas), frozenset(tagged), " " + " | ".join(texts) + " ")
 
 
+def victims_of(spans: Iterable[Span]) -> Clause:
+    """The people who suffered, as the trigger verbs' objects and passive subjects name
+    them ("killed 3 soldiers", "7 fighters were killed"), with their conjuncts."""
+    heads = [
+        c
+        for span in spans
+        if span.root.pos_ in _VERBAL
+        for c in span.root.children
+        if c.dep_ in ("dobj", "nsubjpass")
+    ]
+    tokens = [*heads, *(c for h in heads for c in h.conjuncts)]
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    return Clause(frozenset(lemmas), frozenset(), " " + " ".join(sorted(lemmas)) + " ")
+
+
 def _actor_ok(
     actor_type: str | None, allowed: frozenset[str] | None, barred: frozenset[str]
 ) -> bool:
@@ -262,6 +279,7 @@ def decide(
     ``mentions``, whose agent and target are of the given actor types (None: not named)."""
     mentions = list(mentions)
     clause = clause_of(m.trigger for m in mentions)
+    victims = victims_of(m.trigger for m in mentions)
     triggers = {" ".join(t.lemma_.lower() for t in m.trigger) for m in mentions}
     for rule in rules.rules:
         if rule.types is not None and event_type not in rule.types:
@@ -279,6 +297,8 @@ def decide(
         if not _actor_ok(target_type, rule.target, rule.not_target):
             continue
         if rule.modality is not None and modality not in rule.modality:
+            continue
+        if rule.victims is not None and not rule.victims.found_in(victims):
             continue
         return rule.sub
     return rules.default(event_type)

@@ -60,6 +60,31 @@ def test_the_shipped_table_names_the_ontologys_concepts():
         ("Hundreds protested in Idlib on Friday.", "peaceful-protest"),
         ("Police fired tear gas to disperse a protest in Daraa on Friday.",
          "protest-with-intervention"),
+        ("Police fired tear gas to disperse protesters in Sanaa on Friday.",
+         "protest-with-intervention"),
+        ("Security forces shot dead three protesters in Baghdad on Friday.",
+         "excessive-force-against-protesters"),
+        # the project's types for ACLED's riots and strategic developments
+        ("Protesters threw stones at police in Basra on Friday.", "violent-demonstration"),
+        ("A lynch mob killed a man accused of theft in Kabul on Friday.", "mob-violence"),
+        ("Soldiers raped two women in the village of Kolo on Monday.", "sexual-violence"),
+        ("Militiamen looted shops in the market of Aden on Tuesday.",
+         "looting-property-destruction"),
+        ("Saudi air defences intercepted a ballistic missile over Jizan on Monday.",
+         "disrupted-weapons-use"),
+        ("Security forces defused an explosive device in Aden on Sunday.",
+         "disrupted-weapons-use"),
+        ("Houthi forces shot down a drone over Saada on Monday.", "disrupted-weapons-use"),
+        ("Rebels withdrew from the town of Harasta on Monday, handing it to government forces.",
+         "non-violent-transfer-of-territory"),
+        ("Turkish forces set up a military base near Afrin on Monday.",
+         "headquarters-or-base-established"),
+        ("The merger of Jaish al-Islam and Ahrar al-Sham was announced in Idlib on Monday.",
+            "change-to-group-activity"),
+        # killed fighters: a battle; a killed village chief: violence against civilians
+        ("Pro-Houthi forces claim to have shot dead 4 pro-Hadi fighters in Serwah district.",
+         "armed-clash"),
+        ("Presumed Ansaroul Islam militants assassinated a village chief in Djibo.", "attack"),
     ],
 )  # fmt: skip
 def test_the_text_decides(extractor, annotate, text, expected):
@@ -100,3 +125,8 @@ def _table(tmp_path: Path, body: str) -> str:
 def test_a_bad_table_is_a_data_error_naming_the_rule(tmp_path, body, message):
     with pytest.raises(DataError, match=message):
         load_subtype_rules(_table(tmp_path, body))
+
+
+def test_the_weapon_of_a_stopped_attack_is_no_strike(extractor, annotate):
+    found = subs(extractor, annotate, "Air defences intercepted a ballistic missile over Jizan.")
+    assert found == [("disrupted_attack", "disrupted-weapons-use")]
