@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.link.actors import ActorGazetteer
 from kg.nlp.event_mention import Arg, DocIndex, EventMention
+from kg.nlp.event_parties import names_unnamed_party
 from kg.nlp.event_type import EventTyper
 from kg.nlp.rules import LETHAL_TYPES, Rules
 
@@ -222,7 +223,7 @@ class ArgumentReader:
         by_agents = [
             o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
         ]
-        self.note_unnamed(event, [subject, passive_subject, obj, *by_agents])
+        self.note_unnamed(event, [subject, *by_agents], [passive_subject, obj])
         if verb.dep_ in ("nsubj", "csubj") and verb.head.pos_ in VERBAL and event.target is None:
             # "coalition forces strike ... hit pro-regime forces"
             governed = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -230,28 +231,13 @@ class ArgumentReader:
                 event.target = self.actor(governed)
         return True
 
-    def note_unnamed(self, event: EventMention, tokens: list[Token | None]) -> None:
-        """Mark ``event`` as told of a party when one of these subjects, objects or "by"
-        phrases names people no actor stands for: "unknown gunmen", "presumed militants",
-        "a village chief", "Journalist Ahmed". Not under a modal verb ("may have killed",
-        "could be jailed"): what may have happened to someone is no event of its own."""
-        root = event.trigger.root
-        verb = root if root.pos_ in VERBAL else root.head
-        if any(c.tag_ == "MD" for c in verb.children):
-            return
-        for token in tokens:
-            if token is None or token.i in self.ix.place_at:
-                continue
-            if token.i in self.ix.trigger_at and token not in event.trigger:
-                continue  # another event ("intercepted a missile")
-            # (a sentence's first word may be tagged a name and left unlemmatised:
-            # "Militiamen looted ...")
-            forms = {token.lemma_.lower(), token.lower_, token.lower_.removesuffix("men") + "man"}
-            if forms & self.rules.party_nouns or (
-                token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "NORP", "ORG")
-            ):
-                event.unnamed_party = True
-                return
+    def note_unnamed(
+        self, event: EventMention, doers: list[Token | None], sufferers: list[Token | None]
+    ) -> None:
+        """Mark ``event`` as told of someone no actor stands for (see
+        :func:`kg.nlp.event_parties.names_unnamed_party`)."""
+        if names_unnamed_party(event.trigger, doers, sufferers, self.ix, self.rules):
+            event.unnamed_party = True
 
     def direct_object(self, obj: Token, event: EventMention) -> None:
         """Read a direct object: a place ("shelled Douma"), a held area ("recaptured
@@ -318,16 +304,16 @@ class ArgumentReader:
                 event.agent = event.agent or self.actor(child)
         self.prep_roles(noun, event)
         # "shells fired by presumed LNA forces", "an attack by gunmen", "clashes between
-        # pro-Hadi forces and ..."
+        # pro-Hadi forces and ...", "clashes with Houthi militias"
         objects = [
             o
             for head in (noun, *(c for c in noun.children if c.dep_ == "acl"))
             for p in head.children
-            if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("by", "between"))
+            if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("by", "between", "with"))
             for o in p.children
             if o.dep_ == "pobj"
         ]
-        self.note_unnamed(event, objects + [c for o in objects for c in o.conjuncts])
+        self.note_unnamed(event, objects + [c for o in objects for c in o.conjuncts], [])
         governor = noun.head
         if noun.dep_ in ("dobj", "attr") and governor.lemma_ in self.rules.light_verbs:
             # "carried out strikes against X", "continued their advance in Aleppo"
@@ -342,7 +328,7 @@ class ArgumentReader:
             obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
             if obj is not None and event.target is None:
                 event.target = self.actor(obj)
-            self.note_unnamed(event, [obj])
+            self.note_unnamed(event, [], [obj])
             self.prep_roles(governor, event)
         elif (
             noun.dep_ == "pobj"

@@ -121,9 +121,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         source_person_nouns=_words(tdata, "source_person_nouns", tpath),
         victim_nouns=_words(tdata, "victim_nouns", tpath),
         needs_a_place=frozenset(tdata.get("needs_a_place") or ()),
-        party_nouns=_words(tdata, "party_nouns", tpath)
-        | _words(tdata, "victim_nouns", tpath)
-        | _words(tdata, "civilian_victim_nouns", tpath),
+        party_nouns=_words(tdata, "party_nouns", tpath),
         civilian_victim_nouns=_words(tdata, "civilian_victim_nouns", tpath),
         background_verbs=_words(tdata.get("background") or {}, "verbs", tpath),
         background_subjects=_words(tdata.get("background") or {}, "subjects", tpath),

@@ -33,6 +33,10 @@ def events(extractor, annotate, text: str):
         ("Pro-Houthi forces claim to have shot dead 4 pro-Hadi fighters in Serwah.", "killing"),
         ("Clashes between pro-Hadi forces and pro-Houthi forces took place on the front.",
          "armed_clash"),
+        # the people after "of" a quantity; the party a clash is "with"
+        ("Dozens of pro-Hadi fighters were killed during clashes with Houthi militias.",
+         "armed_clash"),
+        ("Pro-Houthi forces fired artillery at pro-Hadi forces in the district.", "shelling"),
     ],
 )  # fmt: skip
 def test_an_event_of_unnamed_parties(extractor, annotate, text, type_):
@@ -54,6 +58,8 @@ def test_the_number_killed_is_the_bombings(extractor, annotate):
         "Unknown gunmen seized control.",
         # nobody named, nothing counted
         "The attack was condemned.",
+        # victims do not attack: "the number of victims was striking"
+        'He said the number of victims was "striking", given the goals.',
     ],
 )
 def test_no_event_without_someone(extractor, annotate, text):
