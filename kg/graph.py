@@ -21,6 +21,7 @@ from kg.errors import QueryError
 from kg.ontology import shapes
 from kg.ontology.namespaces import CKG, bind_prefixes, sparql_prologue
 from kg.rdf.builder import extraction_to_graph
+from kg.rdf.frames import with_frames
 from kg.rdf.hashing import add_content_hash
 from kg.rdf.io import read_dataset, write_dataset
 from kg.rdf.iris import MERGES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
@@ -82,11 +83,13 @@ class KnowledgeGraph:
         """Run a SPARQL query over all graphs; the project's prefixes are predeclared.
 
         ``bindings`` bind variables to values (never paste user input into query text).
+        A SELECT result has ``.to_dataframe()`` (:mod:`kg.rdf.frames`, with pandas).
         """
         try:
-            return self.dataset.query(sparql_prologue() + sparql, initBindings=bindings or {})
+            found = self.dataset.query(sparql_prologue() + sparql, initBindings=bindings or {})
         except Exception as exc:  # noqa: BLE001 - rdflib raises parser-specific errors
             raise QueryError(f"query failed: {exc}") from None
+        return with_frames(found)
 
     def article_graphs(self) -> list[URIRef]:
         """The named graphs of the articles (not the ontology graph)."""

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.errors import is_write_failure, write_failure
+
 
 def _mode_for(target: Path) -> int:
     try:
@@ -37,8 +39,15 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     ('done', ['graph.ttl'])
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        if is_write_failure(exc):
+            raise write_failure(exc, target) from exc
+        raise
     os.close(handle)
     temp = Path(name)
     try:
@@ -47,6 +56,11 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
             os.fsync(written.fileno())
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
+    except OSError as exc:  # disk full, permission denied...: the target is left as it was
+        temp.unlink(missing_ok=True)
+        if is_write_failure(exc):
+            raise write_failure(exc, target) from exc
+        raise
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -14,6 +14,7 @@ from kg.analyze.actors import (
     event_rows,
     hostility,
 )
+from kg.analyze.events import event_table, events_frame
 from kg.analyze.network import summarize, to_networkx
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "centrality",
     "communities",
     "event_rows",
+    "event_table",
+    "events_frame",
     "hostility",
     "summarize",
     "to_networkx",

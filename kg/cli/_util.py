@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from kg.errors import KGError
+from kg.errors import KGError, is_write_failure, write_failure
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildReport
@@ -38,6 +38,13 @@ class KGGroup(click.Group):
             if exc.hint:
                 click.echo(f"TIP: {exc.hint}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # a disk full or a folder one may not write: one line too
+            if not is_write_failure(exc):
+                raise
+            failure = write_failure(exc)
+            click.secho(f"error: {failure}", fg="red", err=True)
+            click.echo(f"TIP: {failure.hint}", err=True)
+            sys.exit(failure.exit_code)
 
 
 @click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})

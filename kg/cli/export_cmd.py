@@ -33,8 +33,8 @@ from kg.store.export import DEFAULT_SHARD_SIZE, EXPORTERS
     "-o",
     required=True,
     type=click.Path(path_type=Path),
-    help="Folder to write; for acled-csv, graphml, gexf and jsonld also a file with "
-    "that suffix (.csv, .graphml, .gexf, .jsonld).",
+    help="Folder to write; for acled-csv, graphml, gexf, jsonld, gpkg and geojson also a "
+    "file with that suffix (.csv, .graphml, .gexf, .jsonld, .gpkg, .geojson).",
 )
 def export_command(source: str, fmt: str, shard_size: int, out: Path) -> None:
     """Export SOURCE (a graph file, store folder or SPARQL URL) for bulk loading elsewhere.
@@ -50,6 +50,8 @@ def export_command(source: str, fmt: str, shard_size: int, out: Path) -> None:
     graphml    actors, places and events with their roles, for Gephi, yEd, Cytoscape
     gexf       the same for Gephi
     jsonld     the data as JSON-LD, the project's prefixes as its @context
+    geojson    events (at their most specific place) and places as points: QGIS, kepler.gl
+    gpkg       the same as the two layers of one GeoPackage: QGIS, GDAL, ArcGIS
     """
     from kg.store import open_graph
     from kg.store.export import export

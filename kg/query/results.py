@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.query import Result
 
+from kg._util.atomic import atomic_path
+from kg.errors import KGError
 from kg.ontology.namespaces import PREFIXES
+from kg.rdf.frames import to_dataframe
 
 
 def _cell(value, *, short: bool) -> str:  # noqa: ANN001
@@ -45,7 +50,7 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 60) ->
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(names)
         writer.writerows([[_cell(v, short=False) for v in row] for row in rows])
-        return out.getvalue()
+        return out.getvalue().removesuffix("\n")  # the caller ends the last line
     cells = [[_cell(v, short=True).replace("\n", " ") for v in row] for row in rows]
     cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
     widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
@@ -54,3 +59,20 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 60) ->
     body = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     footer = f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
     return "\n".join([line, rule, *body, footer])
+
+
+def write_parquet(result: Result, path: str | os.PathLike[str]) -> int:
+    """Write a SELECT ``result`` to ``path`` as Parquet with typed columns (see
+    :mod:`kg.rdf.frames`), atomically; return the number of rows. Needs pandas and pyarrow
+    (``pip install 'conflict-kg[analysis]'``)."""
+    frame = to_dataframe(result)
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise KGError(
+            "Parquet needs pyarrow, which is not installed",
+            hint="pip install 'conflict-kg[analysis]'",
+        ) from None
+    with atomic_path(Path(path)) as temp:
+        frame.to_parquet(temp, index=False)
+    return len(frame)

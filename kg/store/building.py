@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.errors import StoreError, is_write_failure, os_reason, write_fix
 from kg.merge import merge as merge_reports
 from kg.pipeline import BuildReport
 from kg.store import open_store
@@ -105,16 +106,27 @@ def build_store(
     report = report if report is not None else BuildReport()
     with open_store(location, create=True) as store:
         store.validate_articles = validate
-        done, merged = build_into_store(
-            articles,
-            store,
-            report=report,
-            progress=progress,
-            force=force,
-            merge=merge,
-            workers=workers,
-            dask=dask,
-        )
+        try:
+            done, merged = build_into_store(
+                articles,
+                store,
+                report=report,
+                progress=progress,
+                force=force,
+                merge=merge,
+                workers=workers,
+                dask=dask,
+            )
+        except OSError as exc:
+            if not is_write_failure(exc):
+                raise
+            raise StoreError(
+                f"{location}: cannot write the store: {os_reason(exc)}. It is consistent: "
+                f"the {store.committed} article(s) this build committed before the failure are "
+                "in it, whole, and none in part",
+                hint=f"{write_fix(exc)}; then run the same kg build again, which adds only "
+                "what the store lacks",
+            ) from exc
         if progress is not None:
             for article in done.unchanged:
                 progress(article)

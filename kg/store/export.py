@@ -14,10 +14,13 @@ where to write and the options:
 - ``acled-csv``: one row per event with ACLED's column names (:mod:`kg.store.acled`);
 - ``graphml``, ``gexf``: the network of actors, places and events for Gephi (list-valued
   attributes such as aliases joined with "; ", which networkx's writers require);
-- ``jsonld``: JSON-LD with the project's prefixes as its ``@context``.
+- ``jsonld``: JSON-LD with the project's prefixes as its ``@context``;
+- ``geojson``, ``gpkg``: events and places as map points (:mod:`kg.store.geo`).
 
 The single-file formats write ``OUT`` itself when it ends with the format's suffix,
-else ``OUT/events.csv``, ``OUT/graph.graphml``, ``OUT/graph.gexf``, ``OUT/graph.jsonld``.
+else ``OUT/events.csv``, ``OUT/graph.graphml``, ``OUT/graph.gexf``, ``OUT/graph.jsonld``,
+``OUT/graph.gpkg``; GeoJSON writes ``OUT/events.geojson`` and ``OUT/places.geojson`` (or
+``X.geojson`` and ``X-places.geojson`` for an ``OUT`` ending in ``.geojson``).
 """
 
 from __future__ import annotations
@@ -165,6 +168,22 @@ def export_jsonld(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) 
     return ExportResult([path], quads)
 
 
+def export_geojson(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) -> ExportResult:
+    """Events and places as GeoJSON points (QGIS, kepler.gl; see :mod:`kg.store.geo`)."""
+    from kg.store.geo import map_layers, write_geojson
+
+    layers = map_layers(kg)
+    return ExportResult(write_geojson(layers, out), len(layers[0].features), "events")
+
+
+def export_gpkg(kg: KnowledgeGraph, out: str | os.PathLike[str], **_: object) -> ExportResult:
+    """Events and places as the two point layers of one GeoPackage (QGIS, GDAL, ArcGIS)."""
+    from kg.store.geo import map_layers, write_gpkg
+
+    layers = map_layers(kg)
+    return ExportResult([write_gpkg(layers, out)], len(layers[0].features), "events")
+
+
 #: Export formats by name: a function (graph, output, options) -> ExportResult.
 EXPORTERS: dict[str, Callable[..., ExportResult]] = {
     "nquads": export_nquads,
@@ -172,6 +191,8 @@ EXPORTERS: dict[str, Callable[..., ExportResult]] = {
     "graphml": export_graphml,
     "gexf": export_gexf,
     "jsonld": export_jsonld,
+    "geojson": export_geojson,
+    "gpkg": export_gpkg,
 }
 
 
