@@ -41,9 +41,7 @@ class EventFilter:
             return False
         if any(m.date is not None for m in group.mentions):
             return False
-        if place is None and any(
-            m.unnamed_party and m.type not in self.rules.needs_a_place for m in group.mentions
-        ):
+        if any(m.unnamed_party and m.type not in self.rules.needs_a_place for m in group.mentions):
             return False  # "unknown gunmen shot ...", "a bomb killed 1 policeman"
         return place is None or place.kind == "country"
 
