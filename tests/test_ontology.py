@@ -92,7 +92,7 @@ ACLED_INTER = [
 CLASSES = {
     "Article", "Actor", "Place", "Event", "Mention", "ActorMention", "PlaceMention",
     "EventMention", "SourceMention", "EventType", "ActorType", "Modality", "PlaceKind",
-    "MergedEvent", "MergeLink",
+    "MergedEvent", "MergeLink", "AcledCoded",
 }  # fmt: skip
 OBJECT_PROPERTIES = {
     "agent", "target", "modality", "trigger", "sentence", "placeKind", "inGovernorate",
@@ -361,6 +361,7 @@ def valid_graph() -> Graph:
     g.add((EVENT, RDFS.label, Literal("airstrike in Khan Shaykhun, 2017-04-04")))
     g.add((EVENT, SEM.eventType, concept("event-type/airstrike")))
     g.add((EVENT, CKG.acledSubEventType, concept("acled/sub-event-type/air-drone-strike")))
+    g.add((EVENT, CKG.acledEventType, concept("acled/event-type/explosions-remote-violence")))
     g.add((EVENT, PROV.wasDerivedFrom, ARTICLE))
     g.add((EVENT, CKG.sentence, SENTENCE))
     g.add((EVENT, CKG.trigger, MENTION))
@@ -427,9 +428,18 @@ def _event_without_acled_sub_event_type(g: Graph) -> None:
     g.remove((EVENT, CKG.acledSubEventType, None))
 
 
-def test_an_acled_event_type_is_no_sub_event_type(ontology: Graph, shapes: Graph) -> None:
+@pytest.mark.parametrize(
+    ("prop", "value"),
+    [
+        (CKG.acledSubEventType, "acled/event-type/battles"),  # an event type, no sub-type
+        (CKG.acledEventType, "acled/sub-event-type/armed-clash"),  # a sub-type, no type
+    ],
+)
+def test_the_acled_types_of_an_event_are_of_their_rank(
+    ontology: Graph, shapes: Graph, prop, value
+) -> None:
     g = valid_graph()
-    g.set((EVENT, CKG.acledSubEventType, concept("acled/event-type/battles")))
+    g.set((EVENT, prop, concept(value)))
     conforms, results, text = shacl(g, ontology, shapes)
     assert not conforms
     found = results.subjects(RDF.type, SH.ValidationResult)

@@ -83,7 +83,7 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
         event = URIRef(row.iri)
         decided = first(event, CKG.acledSubEventType)
         if decided is not None:  # decided from the text (kg.nlp.event_acled)
-            event_type = label(first(decided, SKOS.broader))
+            event_type = label(first(event, CKG.acledEventType) or first(decided, SKOS.broader))
             sub_type = label(decided)
         else:  # a graph built before events carried one: the type's default
             concept = first(event, SEM.eventType)
