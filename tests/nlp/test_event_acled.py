@@ -41,6 +41,7 @@ def test_the_shipped_table_names_the_ontologys_concepts():
         # the weapon
         ("Rebels attacked an army checkpoint with grenades in Idlib on Monday.", "grenade"),
         ("A suicide bomber attacked a checkpoint in Homs on Monday.", "suicide-bomb"),
+        ("Gunmen threw a grenade at a police station in Peshawar on Monday.", "grenade"),
         ("Gunmen killed 3 soldiers with a roadside bomb in Daraa on Monday.",
          "remote-explosive-landmine-ied"),
         ("Rebels fired rockets at the village of Nubl on Monday.",
