@@ -108,6 +108,9 @@ class EventRecord:
     fatalities: int | None = None
     modality: str = "asserted"
     sources: tuple[str, ...] = ()
+    # ACLED's sub-event type decided from the text (a notation of the ontology's ACLED
+    # scheme); None: the type's default (its ckg:acledSubEventType)
+    acled_sub_type: str | None = None
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,8 @@ INTER_SCHEME = URIRef(VOCAB + "acled/inter")
 EVENT_TYPE_KEYS = [
     "airstrike", "shelling", "bombing", "chemical_attack", "armed_clash", "attack",
     "territory_change", "advance", "killing", "siege", "agreement", "evacuation",
-    "arrest_or_abduction", "support", "protest", "other",
+    "arrest_or_abduction", "support", "protest", "riot", "sexual_violence", "looting",
+    "disrupted_attack", "handover", "base_established", "group_change", "other",
 ]  # fmt: skip
 ACTOR_TYPE_KEYS = [
     "state_force", "government", "armed_opposition", "jihadist_group", "militia",
@@ -91,7 +92,7 @@ ACLED_INTER = [
 CLASSES = {
     "Article", "Actor", "Place", "Event", "Mention", "ActorMention", "PlaceMention",
     "EventMention", "SourceMention", "EventType", "ActorType", "Modality", "PlaceKind",
-    "MergedEvent", "MergeLink",
+    "MergedEvent", "MergeLink", "AcledCoded",
 }  # fmt: skip
 OBJECT_PROPERTIES = {
     "agent", "target", "modality", "trigger", "sentence", "placeKind", "inAdmin1", "inGovernorate",
@@ -359,6 +360,8 @@ def valid_graph() -> Graph:
     g.add((EVENT, RDF.type, CKG.Event))
     g.add((EVENT, RDFS.label, Literal("airstrike in Khan Shaykhun, 2017-04-04")))
     g.add((EVENT, SEM.eventType, concept("event-type/airstrike")))
+    g.add((EVENT, CKG.acledSubEventType, concept("acled/sub-event-type/air-drone-strike")))
+    g.add((EVENT, CKG.acledEventType, concept("acled/event-type/explosions-remote-violence")))
     g.add((EVENT, PROV.wasDerivedFrom, ARTICLE))
     g.add((EVENT, CKG.sentence, SENTENCE))
     g.add((EVENT, CKG.trigger, MENTION))
@@ -421,6 +424,29 @@ def _mention_without_entity(g: Graph) -> None:
     g.remove((MENTION, ITSRDF.taIdentRef, None))
 
 
+def _event_without_acled_sub_event_type(g: Graph) -> None:
+    g.remove((EVENT, CKG.acledSubEventType, None))
+
+
+@pytest.mark.parametrize(
+    ("prop", "value"),
+    [
+        (CKG.acledSubEventType, "acled/event-type/battles"),  # an event type, no sub-type
+        (CKG.acledEventType, "acled/sub-event-type/armed-clash"),  # a sub-type, no type
+    ],
+)
+def test_the_acled_types_of_an_event_are_of_their_rank(
+    ontology: Graph, shapes: Graph, prop, value
+) -> None:
+    g = valid_graph()
+    g.set((EVENT, prop, concept(value)))
+    conforms, results, text = shacl(g, ontology, shapes)
+    assert not conforms
+    found = results.subjects(RDF.type, SH.ValidationResult)
+    focus = {results.value(r, SH.focusNode) for r in found}
+    assert focus == {EVENT}, text
+
+
 # breakage, focus node of the expected violation, its result path (None: a node-level constraint)
 BREAKAGES: list[tuple[Callable[[Graph], None], Node, Node | None]] = [
     (_two_event_types, EVENT, SEM.eventType),
@@ -431,6 +457,7 @@ BREAKAGES: list[tuple[Callable[[Graph], None], Node, Node | None]] = [
     (_timestamp_as_plain_string, EVENT, SEM.hasTimeStamp),
     (_event_type_outside_the_scheme, EVENT, SEM.eventType),
     (_mention_without_entity, MENTION, ITSRDF.taIdentRef),
+    (_event_without_acled_sub_event_type, EVENT, CKG.acledSubEventType),
 ]
 
 

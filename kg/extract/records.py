@@ -21,6 +21,7 @@ from kg.link.actors import ActorGazetteer
 from kg.link.places import PlaceGazetteer
 from kg.nlp.attribution import Source
 from kg.nlp.dates import resolve_date
+from kg.nlp.event_acled import decide, load_subtype_rules
 from kg.nlp.event_coref import EventCoref, EventGroup
 from kg.nlp.event_filter import EventFilter
 from kg.nlp.event_mention import EventMention
@@ -74,6 +75,7 @@ class Extractor:
         self._coref = EventCoref(
             self.rules, places, EventTyper(self.rules, actors, load_type_rules())
         )
+        self._subtypes = load_subtype_rules()
 
     # -- actors and places ------------------------------------------------------------
     def _source_actor(self, source: Source) -> ActorRef | None:
@@ -170,7 +172,14 @@ class Extractor:
             actors[publisher.key] = publisher
 
         headlines = _headline_ranges(article, doc)
-        events = self._events(article, doc._.kg_events, headlines, text, sentence_of, source_keys)
+
+        def actor_type(key: str | None) -> str | None:
+            actor = (self.actors.get(key) or new_actors.get(key)) if key else None
+            return actor.type if actor is not None else None
+
+        events = self._events(
+            article, doc._.kg_events, headlines, text, sentence_of, source_keys, actor_type
+        )
         events = self._date_the_lead(article, doc, events, headlines)
         events += self._support.events(doc, events, text, sentence_of)
         for event in events:
@@ -212,8 +221,10 @@ class Extractor:
         text: str,
         sentence_of: Callable[[int], Span],
         source_keys: dict[int, str],
+        actor_type: Callable[[str | None], str | None],
     ) -> list[EventRecord]:
-        """The article's events: the mentions that tell one, merged; summaries dropped."""
+        """The article's events: the mentions that tell one, merged; summaries dropped;
+        each with its ACLED sub-event type (:mod:`kg.nlp.event_acled`)."""
 
         def in_headline(mention: EventMention) -> bool:
             return any(a <= mention.trigger.start_char < b for a, b in headlines)
@@ -222,9 +233,23 @@ class Extractor:
         body = [m for m in found if not in_headline(m) and self._filter.told_as_event(m)]
         heads = [m for m in found if in_headline(m)]
         groups = [g for g in self._coref.group(body, heads) if not self._filter.generic(g)]
-        return [
+        records = [
             self._record(article, number, group, text, sentence_of, source_keys)
             for number, group in enumerate(groups, start=1)
+        ]
+        return [
+            dataclasses.replace(
+                record,
+                acled_sub_type=decide(
+                    self._subtypes,
+                    group.type,
+                    group.mentions,
+                    agent_type=actor_type(group.agent),
+                    target_type=actor_type(group.target),
+                    modality=record.modality,
+                ),
+            )
+            for record, group in zip(records, groups, strict=True)
         ]
 
     @staticmethod

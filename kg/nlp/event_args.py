@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.link.actors import ActorGazetteer
 from kg.nlp.event_mention import Arg, DocIndex, EventMention
+from kg.nlp.event_parties import names_unnamed_party
 from kg.nlp.event_type import EventTyper
 from kg.nlp.rules import LETHAL_TYPES, Rules
 
@@ -219,12 +220,24 @@ class ArgumentReader:
         if obj is not None:
             self.direct_object(obj, event)
         self.prep_roles(verb, event)
+        by_agents = [
+            o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+        ]
+        self.note_unnamed(event, [subject, *by_agents], [passive_subject, obj])
         if verb.dep_ in ("nsubj", "csubj") and verb.head.pos_ in VERBAL and event.target is None:
             # "coalition forces strike ... hit pro-regime forces"
             governed = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if governed is not None:
                 event.target = self.actor(governed)
         return True
+
+    def note_unnamed(
+        self, event: EventMention, doers: list[Token | None], sufferers: list[Token | None]
+    ) -> None:
+        """Mark ``event`` as told of someone no actor stands for (see
+        :func:`kg.nlp.event_parties.names_unnamed_party`)."""
+        if names_unnamed_party(event.trigger, doers, sufferers, self.ix, self.rules):
+            event.unnamed_party = True
 
     def direct_object(self, obj: Token, event: EventMention) -> None:
         """Read a direct object: a place ("shelled Douma"), a held area ("recaptured
@@ -290,6 +303,17 @@ class ArgumentReader:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
                 event.agent = event.agent or self.actor(child)
         self.prep_roles(noun, event)
+        # "shells fired by presumed LNA forces", "an attack by gunmen", "clashes between
+        # pro-Hadi forces and ...", "clashes with Houthi militias"
+        objects = [
+            o
+            for head in (noun, *(c for c in noun.children if c.dep_ == "acl"))
+            for p in head.children
+            if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("by", "between", "with"))
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        self.note_unnamed(event, objects + [c for o in objects for c in o.conjuncts], [])
         governor = noun.head
         if noun.dep_ in ("dobj", "attr") and governor.lemma_ in self.rules.light_verbs:
             # "carried out strikes against X", "continued their advance in Aleppo"
@@ -304,6 +328,7 @@ class ArgumentReader:
             obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
             if obj is not None and event.target is None:
                 event.target = self.actor(obj)
+            self.note_unnamed(event, [], [obj])
             self.prep_roles(governor, event)
         elif (
             noun.dep_ == "pobj"

@@ -98,6 +98,7 @@ def absorb_killings(mentions: list[EventMention]) -> list[EventMention]:
             continue
         if killing.fatalities is not None:
             host.fatalities = max(host.fatalities or 0, killing.fatalities)
+        host.unnamed_party = host.unnamed_party or killing.unnamed_party
         if killing.target is not None and (host.target is None or host.type == "attack"):
             host.target = killing.target
         if killing.place is not None and host.place is None:
@@ -134,7 +135,7 @@ class EventCoref:
             if target_group is None:
                 if headline and any(g.mentions[0] not in heads for g in groups):
                     continue  # a headline summarises the body; its own event is told there
-                if mention.agent is None and mention.target is None and mention.place is None:
+                if not told_of_someone(mention, self.rules):
                     continue  # too vague to be an event of its own
                 target_group = EventGroup(mention.type)
                 groups.append(target_group)
@@ -230,6 +231,19 @@ class EventCoref:
             ):
                 group.place = mention.place.key
         group.mentions.append(mention)
+
+
+def told_of_someone(mention: EventMention, rules: Rules) -> bool:
+    """Whether a mention says enough to be an event of its own: a party, a victim or a
+    place linked, or a party no actor stands for ("unknown gunmen shot ...", "a bomb
+    killed 1 policeman"), unless it is of a kind that is nothing without its place (a
+    capture, a siege: ``triggers.yaml``'s ``needs_a_place``)."""
+    return (
+        mention.agent is not None
+        or mention.target is not None
+        or mention.place is not None
+        or (mention.unnamed_party and mention.type not in rules.needs_a_place)
+    )
 
 
 def one_bombardment(group: EventGroup, mention: EventMention) -> bool:

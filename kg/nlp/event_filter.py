@@ -4,7 +4,8 @@ A body mention tells an event unless it says what usually happens ("the coalitio
 conducting air strikes"), the war's background ("300,000 have been killed since the conflict
 began"), an aim ("aimed at recapturing east Aleppo"), the war people flee ("fled the
 fighting") or who a party is ("a coalition fighting IS"). A merged event is a summary when
-nobody did it to anybody nowhere more precise than a country at no stated time, or when it
+nobody did it to anybody nowhere more precise than a country at no stated time (an event
+told of a party no actor stands for is none), or when it
 is the present perfect with no date and no precise place ("the regime has bombarded areas
 in Aleppo province").
 """
@@ -40,6 +41,8 @@ class EventFilter:
             return False
         if any(m.date is not None for m in group.mentions):
             return False
+        if any(m.unnamed_party and m.type not in self.rules.needs_a_place for m in group.mentions):
+            return False  # "unknown gunmen shot ...", "a bomb killed 1 policeman"
         return place is None or place.kind == "country"
 
     def told_as_event(self, mention: EventMention) -> bool:
@@ -73,11 +76,13 @@ class EventFilter:
         """An aim, not an act: a trigger verb in the infinitive ("to seize") or after "aimed
         at", unless a governor makes it happen ("managed to seize", "began to shell") or
         marks it as attempted (modality ``attempted`` is kept: "tried to storm")."""
-        if mention.modality == "attempted":
+        if mention.modality == "attempted" or mention.type in self.rules.purpose_exempt_types:
             return False
         verb = mention.trigger.root
         if verb.pos_ != "VERB":
             return False
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            return False  # "claim to have shot dead 4 fighters": a past act, no aim
         if verb.dep_ == "pcomp" and verb.head.lower_ == "at" and verb.head.head.lemma_ == "aim":
             return True
         if not any(c.tag_ == "TO" for c in verb.children):

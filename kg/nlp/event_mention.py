@@ -45,6 +45,9 @@ class EventMention:
     anaphoric: bool = False
     distinct: bool = False
     sentence_dates: frozenset[str] = frozenset()  # the dates its sentence names
+    # a party its clause names that no actor stands for ("unknown gunmen shot ..."): told
+    # of someone, so an event even with no agent, target or place linked
+    unnamed_party: bool = False
 
 
 def _in_parentheses(span: Span, text: str) -> bool:

@@ -52,6 +52,13 @@ class EventRoles:
         event = EventMention(trigger=trigger, type=trigger.label_)
         verbal = head.pos_ in VERBAL
         lemma = " ".join(t.lemma_.lower() for t in trigger)
+        governor = ix.trigger_at.get(head.head.i)
+        if (
+            head.dep_ in ("dobj", "nsubjpass")
+            and governor is not None
+            and governor.label_ == "disrupted_attack"
+        ):
+            return None  # "intercepted a ballistic missile": the weapon of a stopped attack
         if verbal and lemma == "control" and head.tag_ in ("VBZ", "VBP"):
             return None  # "ISIS controls most of the province": a state, not a change
         if verbal:

@@ -70,14 +70,17 @@ class EventTriggers:
             i for span in doc.spans.get("kg_places", []) for i in range(span.start, span.end)
         }
         typed: list[tuple[Match[TriggerWord], TriggerWord]] = []
-        for match in self._clauses_split(doc, self.matcher(doc)):
+        matches = self.matcher(doc)
+        gerunds = self._gerunds(doc, {i for m in matches for i in range(m.start, m.end)})
+        nominal = {m.start for m in gerunds}
+        for match in self._clauses_split(doc, matches + gerunds):
             if in_skipped(doc, match.start_char) or taken & set(range(match.start, match.end)):
                 continue
             head = doc[match.start : match.end].root
             pos = head.pos_
             if pos == "PROPN" and (head.ent_type_ or head.lower_ in _CALENDAR):
                 continue  # "March 2011", "Battle Brigade": a name, not an event
-            word = self._choose(match.values, pos)
+            word = self._choose(match.values, "NOUN" if match.start in nominal else pos)
             if word is not None:
                 typed.append((match, word))
         trigger_tokens = {i for match, _ in typed for i in range(match.start, match.end)}
@@ -107,6 +110,25 @@ class EventTriggers:
                 if words:
                     end = tok.idx + len(tok)
                     yield Match(tok.i, tok.i + 1, tok.idx, end, tuple(words), tok.lemma_)
+
+    def _gerunds(self, doc: Doc, matched: set[int]) -> list[Match[TriggerWord]]:
+        """A gerund used as a noun after a preposition, with no object of its own ("killed
+        during fighting", "amid shelling"), read as the noun the lexicon has for its form
+        ("fighting/NOUN"): the parse tags it a verb, whose lemma ("fight") is no trigger."""
+        out = []
+        for tok in doc:
+            if (
+                tok.i in matched
+                or tok.tag_ != "VBG"
+                or tok.dep_ not in ("pcomp", "pobj")
+                or tok.head.lower_ not in self.rules.gerund_prepositions
+                or any(c.dep_ in ("dobj", "nsubj") for c in tok.children)
+            ):
+                continue
+            words = tuple(w for w in self.single.get(tok.lower_, ()) if w.pos != "VERB")
+            if words:
+                out.append(Match(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), words, tok.lower_))
+        return out
 
     @staticmethod
     def _choose(words: tuple[TriggerWord, ...], pos: str) -> TriggerWord | None:

@@ -35,6 +35,7 @@ class Rules:
     air_words: frozenset[str]
     air_actor_types: frozenset[str]
     light_verbs: frozenset[str]
+    gerund_prepositions: frozenset[str]
     needs_place_object: frozenset[str]
     needs_people_subject: frozenset[str]
     people_nouns: frozenset[str]
@@ -45,6 +46,8 @@ class Rules:
     reporting_verbs: frozenset[str]
     source_person_nouns: frozenset[str]
     victim_nouns: frozenset[str]
+    party_nouns: frozenset[str]
+    needs_a_place: frozenset[str]
     civilian_victim_nouns: frozenset[str]
     background_verbs: frozenset[str]
     background_subjects: frozenset[str]
@@ -52,6 +55,7 @@ class Rules:
     habitual_adverbs: frozenset[str]
     habitual_exempt: frozenset[str]
     purpose_exempt_governors: frozenset[str]
+    purpose_exempt_types: frozenset[str]
     combat_kill_verbs: frozenset[str]
     generic_attack_words: frozenset[str]
     flight_verbs: frozenset[str]
@@ -93,6 +97,9 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
             if pos and pos not in ("VERB", "NOUN"):
                 raise DataError(f"{tpath}: '{word}': the part of speech must be VERB or NOUN")
             triggers.append(TriggerWord(text.lower(), pos or None, type_))
+    for key in ("purpose_exempt_types", "needs_a_place"):
+        if unknown := set(tdata.get(key) or ()) - EVENT_TYPES:
+            raise DataError(f"{tpath}: {key}: {sorted(unknown)} are no event types")
     modality = tdata.get("modality") or {}
     for name in modality:
         if name not in MODALITIES:
@@ -102,6 +109,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         air_words=_words(tdata, "air_words", tpath),
         air_actor_types=_words(tdata, "air_actor_types", tpath),
         light_verbs=_words(tdata, "light_verbs", tpath),
+        gerund_prepositions=_words(tdata, "gerund_prepositions", tpath),
         needs_place_object=_words(tdata, "needs_place_object", tpath),
         needs_people_subject=_words(tdata, "needs_people_subject", tpath),
         people_nouns=_words(tdata, "people_nouns", tpath),
@@ -112,6 +120,8 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         reporting_verbs=_words(tdata, "reporting_verbs", tpath),
         source_person_nouns=_words(tdata, "source_person_nouns", tpath),
         victim_nouns=_words(tdata, "victim_nouns", tpath),
+        needs_a_place=frozenset(tdata.get("needs_a_place") or ()),
+        party_nouns=_words(tdata, "party_nouns", tpath),
         civilian_victim_nouns=_words(tdata, "civilian_victim_nouns", tpath),
         background_verbs=_words(tdata.get("background") or {}, "verbs", tpath),
         background_subjects=_words(tdata.get("background") or {}, "subjects", tpath),
@@ -119,6 +129,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         habitual_adverbs=_words(tdata.get("habitual") or {}, "adverbs", tpath),
         habitual_exempt=_words(tdata.get("habitual") or {}, "exempt", tpath),
         purpose_exempt_governors=_words(tdata, "purpose_exempt_governors", tpath),
+        purpose_exempt_types=frozenset(tdata.get("purpose_exempt_types") or ()),
         combat_kill_verbs=_words(tdata, "combat_kill_verbs", tpath),
         generic_attack_words=_words(tdata, "generic_attack_words", tpath),
         flight_verbs=_words(tdata, "flight_verbs", tpath),

@@ -67,6 +67,7 @@ class CKG(DefinedNamespace):
     PlaceKind: URIRef
     MergedEvent: URIRef
     MergeLink: URIRef
+    AcledCoded: URIRef
 
     # Properties
     agent: URIRef

@@ -17,11 +17,13 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.ontology.namespaces import ACTOR_TYPE, CKG, EVENT_TYPE, MODALITY, PLACE_KIND
+from kg.ontology.namespaces import ACLED, ACTOR_TYPE, CKG, EVENT_TYPE, MODALITY, PLACE_KIND
 from kg.resources import ontology_path
 
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _BROADER = ox.NamedNode("http://www.w3.org/2004/02/skos/core#broader")
+_ACLED_SUB = str(ACLED) + "sub-event-type/"
+_ACLED_TYPE = str(ACLED) + "event-type/"
 
 
 @cache
@@ -72,3 +74,39 @@ PLACE_KINDS: frozenset[str] = _names(CKG.PlaceKind, str(PLACE_KIND))
 def event_types_under(group: str) -> frozenset[str]:
     """The event types narrower than ``group`` (transitively) in the hierarchy."""
     return frozenset(t for t in EVENT_TYPES if group in _ancestors(t))
+
+
+@cache
+def acled_sub_event_types() -> dict[str, str]:
+    """ACLED's sub-event types by ``skos:notation`` (the IRI's last part), each with the
+    notation of its ACLED event type: ``{"air-drone-strike": "explosions-remote-violence",
+    ...}``.
+
+    >>> acled_sub_event_types()["grenade"]
+    'explosions-remote-violence'
+    >>> len(acled_sub_event_types())
+    25
+    """
+    return {
+        t.subject.value[len(_ACLED_SUB) :]: t.object.value[len(_ACLED_TYPE) :]
+        for t in _triples()
+        if t.predicate == _BROADER
+        and t.subject.value.startswith(_ACLED_SUB)
+        and t.object.value.startswith(_ACLED_TYPE)
+    }
+
+
+@cache
+def acled_default_sub_event_type() -> dict[str, str]:
+    """The default ACLED sub-event type of each event type (its ``ckg:acledSubEventType``).
+
+    >>> acled_default_sub_event_type()["airstrike"]
+    'air-drone-strike'
+    """
+    prop = ox.NamedNode(str(CKG.acledSubEventType))
+    prefix = str(EVENT_TYPE)
+    return {
+        t.subject.value[len(prefix) :]: t.object.value[len(_ACLED_SUB) :]
+        for t in _triples()
+        if t.predicate == prop and t.subject.value.startswith(prefix)
+    }

@@ -9,6 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.ontology.namespaces import CKG, GEO, GN, ITSRDF, NIF, SEM, WGS, bind_prefixes
+from kg.ontology.vocab import acled_default_sub_event_type, acled_sub_event_types
 from kg.rdf import iris
 from kg.types import ActorRef, EventRecord, Extraction, Mention, PlaceRef, Span
 
@@ -25,6 +26,10 @@ _EVENT_WORDS = {
     "chemical_attack": "chemical attack",
     "armed_clash": "armed clash",
     "territory_change": "territory change",
+    "sexual_violence": "sexual violence",
+    "disrupted_attack": "disrupted attack",
+    "base_established": "base established",
+    "group_change": "change to a group",
 }
 
 
@@ -186,6 +191,10 @@ def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> G
         graph.add((node, RDF.type, CKG.Event))
         graph.add((node, RDFS.label, Literal(_event_label(event, extraction))))
         graph.add((node, SEM.eventType, iris.event_type_iri(event.type)))
+        sub = event.acled_sub_type or acled_default_sub_event_type()[event.type]
+        graph.add((node, CKG.acledSubEventType, iris.acled_sub_event_type_iri(sub)))
+        kind = acled_sub_event_types()[sub]  # its broader ACLED event type
+        graph.add((node, CKG.acledEventType, iris.acled_event_type_iri(kind)))
         graph.add((node, PROV.wasDerivedFrom, article_node))
         graph.add((node, CKG.modality, iris.modality_iri(event.modality)))
         for trigger in event.triggers:

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from kg.ontology.namespaces import (
+    ACLED,
     ACTOR_TYPE,
     BASE,
     EVENT_TYPE,
@@ -83,6 +84,16 @@ def modality_iri(key: str) -> URIRef:
 
 def place_kind_iri(key: str) -> URIRef:
     return PLACE_KIND[key]
+
+
+def acled_event_type_iri(notation: str) -> URIRef:
+    """One of ACLED's six event types in the ontology's ACLED scheme, by its notation."""
+    return ACLED[f"event-type/{notation}"]
+
+
+def acled_sub_event_type_iri(notation: str) -> URIRef:
+    """An ACLED sub-event type of the ontology's ACLED scheme, by its notation."""
+    return ACLED[f"sub-event-type/{notation}"]
 
 
 def geonames_iri(geonameid: int) -> URIRef:

@@ -1,9 +1,11 @@
 """ACLED-style CSV: one row per event with ACLED's column names, so that tools built for
 ACLED data read a conflict-kg graph.
 
-The columns (see ``shared/REFERENCE.md``): ``event_date`` (ISO), ``event_type`` and
-``sub_event_type`` (the event type's default ACLED mapping in the ontology, with
-*Government regains territory* for a state force's territory change), ``actor1`` /
+The columns (see ``shared/REFERENCE.md``): ``event_date`` (ISO), ``sub_event_type`` (the
+event's ``ckg:acledSubEventType``, decided from its text) and ``event_type`` (that
+sub-event type's broader ACLED type; for a graph whose events carry none, the event type's
+default ACLED mapping in the ontology, with *Government regains territory* for a state
+force's territory change), ``actor1`` /
 ``actor2`` (agent / target: unlike ACLED's, directional), ``assoc_actor_*`` (their
 backers, ``ckg:backedBy``), ``inter1`` / ``inter2`` (the actor type's ACLED code; a state
 force that is not Syrian is 8, External/Other forces), ``interaction`` (both codes, lower
@@ -79,11 +81,16 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
     out = []
     for row in event_rows(kg):
         event = URIRef(row.iri)
-        concept = first(event, SEM.eventType)
-        event_type = label(first(concept, CKG.acledEventType))
-        sub_type = label(first(concept, CKG.acledSubEventType))
-        if row.type_key == "territory_change" and row.agent_type == "state_force":
-            sub_type = _REGAINS
+        decided = first(event, CKG.acledSubEventType)
+        if decided is not None:  # decided from the text (kg.nlp.event_acled)
+            event_type = label(first(event, CKG.acledEventType) or first(decided, SKOS.broader))
+            sub_type = label(decided)
+        else:  # a graph built before events carried one: the type's default
+            concept = first(event, SEM.eventType)
+            event_type = label(first(concept, CKG.acledEventType))
+            sub_type = label(first(concept, CKG.acledSubEventType))
+            if row.type_key == "territory_change" and row.agent_type == "state_force":
+                sub_type = _REGAINS
         date, precision = _date(row, first(first(event, PROV.wasDerivedFrom), DCTERMS.date))
         place = URIRef(row.place) if row.place else None
         i1 = inter(row.agent, row.agent_label, row.agent_type)

@@ -19,6 +19,13 @@ def triggers(doc):
         ("Intense regime bombardment killed eight civilians.", ("bombardment", "airstrike")),
         ("Warplanes dropped cluster bombs on Douma.", ("cluster bombs", "airstrike")),
         ("A barrage of air strikes hit Idlib.", ("barrage of air strikes", "airstrike")),
+        # A gerund after a preposition, with no object, is the noun of its form.
+        ("Seven fighters were killed during fighting in Hays.", ("fighting", "armed_clash")),
+        # ACLED's riots and strategic developments
+        ("Protesters threw stones at the police.", ("threw stones", "riot")),
+        ("Militias looted shops in the market.", ("looted", "looting")),
+        ("Air defences intercepted a missile.", ("intercepted", "disrupted_attack")),
+        ("The group announced its merger with Ahrar al-Sham.", ("merger", "group_change")),
         # Ground-fired weapons are shelling.
         ("An artillery bombardment hit Jobar.", ("artillery bombardment", "shelling")),
         ("Rebels fired hundreds of mortar bombs on Aleppo.", ("mortar bombs", "shelling")),

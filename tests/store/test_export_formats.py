@@ -83,3 +83,30 @@ def test_jsonld_has_the_project_context(seed_file, seed_graph, tmp_path):
     back = Dataset()
     back.parse(tmp_path / "g.jsonld", format="json-ld")
     assert len(back) == int(out.split(" quads")[0].rsplit(" ", 1)[-1].replace(",", ""))
+
+
+def test_acled_rows_use_the_events_decided_sub_event_type():
+    """The export reads the event's ckg:acledSubEventType (decided from its text) and its
+    broader type; a graph built before events carried one falls back to the type's default."""
+    from rdflib.namespace import RDF
+
+    import kg
+    from kg.ontology.namespaces import ACLED, CKG
+    from kg.store.acled import acled_rows
+
+    graph = kg.build_graph([kg.example_path()])
+    data = graph.dataset
+    strike = ACLED["sub-event-type/air-drone-strike"]
+    event, where = next(
+        (s, g)
+        for s, _, _, g in data.quads((None, CKG.acledSubEventType, strike, None))
+        if (s, RDF.type, CKG.Event) in data  # not the event type's default
+    )
+    article = data.graph(where)
+    article.remove((event, CKG.acledSubEventType, None))
+    article.add((event, CKG.acledSubEventType, ACLED["sub-event-type/grenade"]))
+    assert "Grenade" in {r["sub_event_type"] for r in acled_rows(graph)}
+    article.remove((event, CKG.acledSubEventType, None))
+    article.remove((event, CKG.acledEventType, None))
+    fallback = {r["sub_event_type"] for r in acled_rows(graph)}
+    assert "Grenade" not in fallback and "Air/drone strike" in fallback
