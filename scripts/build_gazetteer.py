@@ -26,6 +26,7 @@ import argparse
 import csv
 import gzip
 import io
+import os
 import re
 import sys
 import unicodedata
@@ -205,14 +206,17 @@ def compile_all(candidates: Path) -> list[dict]:
             existing["feature_code"] = fcode
 
     ocha = candidates / "ocha-aleppo-neighbourhoods" / "ocha_aleppo_neighbourhoods.tsv"
-    with ocha.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            comp.add(
-                f"ocha-{row['pcode']}", name=fold(row["name_en"]), kind="district",
-                lat=float(row["latitude"]), lon=float(row["longitude"]), geonameid=None,
-                admin1="SY.09", country="SY", population=0, feature_code="PPLX",
-                names=latin_names([row["name_en"]]),
-            )  # fmt: skip
+    neighbourhoods: list[dict[str, str]] = []
+    if ocha.is_file():
+        with ocha.open(encoding="utf-8", newline="") as handle:
+            neighbourhoods = list(csv.DictReader(handle, delimiter="\t"))
+    for row in neighbourhoods:
+        comp.add(
+            f"ocha-{row['pcode']}", name=fold(row["name_en"]), kind="district",
+            lat=float(row["latitude"]), lon=float(row["longitude"]), geonameid=None,
+            admin1="SY.09", country="SY", population=0, feature_code="PPLX",
+            names=latin_names([row["name_en"]]),
+        )  # fmt: skip
 
     for iso, key in country_keys.items():
         row = comp.rows[key]
@@ -239,9 +243,15 @@ def write(rows: list[dict], out: Path) -> None:
         names = [n for n in row["names"] if n != row["name"]]
         cells = [_cell(row.get(c)) for c in COLUMNS[:-1]] + ["|".join(names)]
         buffer.write("\t".join(cells) + "\n")
-    # mtime=0: the same data gives the same bytes (the cache key is the file's hash).
-    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
+    # mtime=0 and no file name: the same data gives the same bytes (the cache key is the
+    # file's hash); written beside and renamed, so a killed build leaves no partial table.
+    temp = out.with_name(out.name + ".part")
+    with (
+        temp.open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as handle,
+    ):
         handle.write(buffer.getvalue().encode("utf-8"))
+    os.replace(temp, out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,6 +259,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--candidates", type=Path, default=DEFAULT_CANDIDATES)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
+    if not args.candidates.is_dir():
+        print(
+            f"warning: {args.candidates} not found: the gazetteer gets GeoNames cities500 only "
+            "(no Who's On First villages, no OCHA neighbourhoods)",
+            file=sys.stderr,
+        )
     rows = compile_all(args.candidates)
     write(rows, args.out)
     kinds = Counter(r["kind"] for r in rows)

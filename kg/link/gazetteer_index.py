@@ -34,7 +34,7 @@ from pathlib import Path
 from kg._util.atomic import atomic_path
 from kg._util.text import fold
 from kg.errors import DataError
-from kg.resources import data_path
+from kg.resources import data_path, resource_dir
 
 TABLE = "gazetteer/places.tsv.gz"
 _SCHEMA = 3  # bump when the index's layout changes: a new cache file is built
@@ -254,6 +254,12 @@ class GazetteerIndex:
 def open_index(table: str | None = None) -> GazetteerIndex:
     """The index of the shipped table (or of ``table``), compiled into the cache on first
     use; cached per process."""
+    if table is None and not (resource_dir("data") / TABLE).is_file():
+        raise DataError(
+            f"the world gazetteer {resource_dir('data') / TABLE} is not built",
+            hint="build it with: make gazetteer (python scripts/build_gazetteer.py), "
+            "or install conflict-kg from a wheel, which ships it",
+        )
     source = Path(table) if table else data_path(TABLE)
     name = f"gazetteer-{_digest(source)}.sqlite"
     target = cache_dir() / name
