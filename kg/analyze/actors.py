@@ -50,7 +50,8 @@ class EventRow:
     label: str = ""
 
 
-def _notation(node: Any) -> str | None:
+def notation(node: Any) -> str | None:
+    """The last segment of a concept's IRI: its notation (``.../event-type/airstrike``)."""
     return None if node is None else str(node).rstrip("/").rsplit("/", 1)[-1]
 
 
@@ -101,9 +102,9 @@ def event_rows(kg) -> list[EventRow]:  # noqa: ANN001 - a KnowledgeGraph
                 date=str(date) if date is not None else None,
                 publisher=label(publisher),
                 iri=str(event),
-                type_key=_notation(concept) or "other",
-                agent_type=_notation(first(agent, SEM.actorType)) if agent else None,
-                target_type=_notation(first(target, SEM.actorType)) if target else None,
+                type_key=notation(concept) or "other",
+                agent_type=notation(first(agent, SEM.actorType)) if agent else None,
+                target_type=notation(first(target, SEM.actorType)) if target else None,
                 place=str(place) if place is not None else None,
                 place_label=label(place),
                 governorate=label(first(place, CKG.inAdmin1)) if place else None,
@@ -112,7 +113,7 @@ def event_rows(kg) -> list[EventRow]:  # noqa: ANN001 - a KnowledgeGraph
                 ),
                 sentence=sentences[0][1] if sentences else None,
                 fatalities=int(fatalities) if fatalities is not None else None,
-                modality=_notation(first(event, CKG.modality)),
+                modality=notation(first(event, CKG.modality)),
                 reports=reports.get(event, 1),
                 label=label(event) or "",
             )

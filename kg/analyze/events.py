@@ -17,7 +17,7 @@ from rdflib.namespace import SKOS
 
 from kg.analyze.actors import event_rows
 from kg.ontology.namespaces import CKG, SEM, WGS
-from kg.rdf.frames import require_pandas
+from kg.rdf.frames import period_start, require_pandas
 
 #: The columns of :func:`event_table` (and of :func:`events_frame`), in order.
 EVENT_COLUMNS = (
@@ -100,7 +100,7 @@ def events_frame(kg) -> Any:  # noqa: ANN001 - a KnowledgeGraph
     pd = require_pandas()
     rows = event_table(kg)
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-    starts = [_start(r["date"]) for r in rows]
+    starts = [period_start(r["date"]) if r["date"] else None for r in rows]
     frame["date"] = pd.to_datetime(pd.Series(starts, dtype="object"), errors="coerce")
     frame["fatalities"] = pd.array([r["fatalities"] for r in rows], dtype="Int64")
     frame["reports"] = pd.array([r["reports"] for r in rows], dtype="Int64")
@@ -110,10 +110,3 @@ def events_frame(kg) -> Any:  # noqa: ANN001 - a KnowledgeGraph
         if name not in ("date", "fatalities", "reports", "latitude", "longitude"):
             frame[name] = frame[name].astype("string")
     return frame
-
-
-def _start(date: str | None) -> str | None:
-    if not date:
-        return None
-    date = date[:10]
-    return date if len(date) == 10 else (date + "-01-01")[:10] if len(date) == 4 else date + "-01"

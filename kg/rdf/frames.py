@@ -124,7 +124,7 @@ def _dates(pd: Any, name: str, values: list[Any], kinds: set[URIRef]) -> dict[st
     if len(kinds) == 1:  # all months or all years: periods at that precision
         freq = "M" if kinds == {XSD.gYearMonth} else "Y"
         return {name: pd.array([None if t is None else pd.Period(t, freq) for t in text])}
-    starts = [None if t is None else _start(t) for t in text]
+    starts = [None if t is None else period_start(t) for t in text]
     precision = [
         None if v is None else _PRECISION.get(getattr(v, "datatype", None), "day") for v in values
     ]
@@ -134,7 +134,11 @@ def _dates(pd: Any, name: str, values: list[Any], kinds: set[URIRef]) -> dict[st
     }
 
 
-def _start(text: str) -> str:
-    """The first day of a date, month or year written in ISO form."""
+def period_start(text: str) -> str:
+    """The first day of a date, month or year written in ISO form.
+
+    >>> period_start("2016-07"), period_start("2015"), period_start("2016-07-19T10:00:00")
+    ('2016-07-01', '2015-01-01', '2016-07-19')
+    """
     text = text[:10]
     return text if len(text) == 10 else (text + "-01-01")[:10] if len(text) == 4 else text + "-01"

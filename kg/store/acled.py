@@ -27,6 +27,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analyze.actors import EventRow, event_rows
 from kg.ontology.namespaces import CKG, SEM, WGS
+from kg.rdf.frames import period_start
 
 COLUMNS = [
     "event_date",
@@ -140,7 +141,7 @@ def _date(row: EventRow, article_date: Any) -> tuple[str, int | str]:
     if row.date and len(row.date) >= 10:
         return row.date[:10], 1
     if row.date:  # a month or a year: its first day, precision month (ACLED has no year)
-        return (row.date + "-01-01")[:10] if len(row.date) == 4 else row.date + "-01", 3
+        return period_start(row.date), 3
     if article_date is not None:  # undated: the article's date, within a few days
         return str(article_date)[:10], 2
     return "", ""

@@ -27,6 +27,7 @@ from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from kg._util.atomic import write_bytes
+from kg.analyze.actors import notation
 from kg.analyze.events import EVENT_COLUMNS as TABLE_COLUMNS
 from kg.analyze.events import event_table
 from kg.ontology.namespaces import CKG, SEM, WGS
@@ -93,7 +94,7 @@ def map_layers(kg) -> list[Layer]:  # noqa: ANN001 - a KnowledgeGraph
                 {
                     "place": str(place),
                     "name": label(place),
-                    "kind": _notation(first(place, CKG.placeKind)),
+                    "kind": notation(first(place, CKG.placeKind)),
                     "admin1": label(first(place, CKG.inAdmin1)) or None,
                     "country": label(country) or None,
                     "geonames": _geonames(data, place),
@@ -114,10 +115,6 @@ def _geonames(data: Any, place: Any) -> str | None:
         if "geonames.org" in str(same):
             return str(same)
     return None
-
-
-def _notation(node: Any) -> str | None:
-    return None if node is None else str(node).rstrip("/").rsplit("/", 1)[-1]
 
 
 def geojson(layer: Layer) -> dict[str, Any]:
