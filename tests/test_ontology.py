@@ -53,7 +53,7 @@ ACTOR_TYPE_KEYS = [
 MODALITY_KEYS = ["asserted", "reported", "alleged", "denied", "attempted"]
 GEO_PRECISION = {
     "country": 3, "admin1": 3, "city": 1, "town": 1, "village": 1, "district": 1,
-    "site": 1, "region": 2,
+    "site": 1, "region": 2, "admin2": 2,
 }  # fmt: skip
 
 # scheme name, class of its concepts, keys

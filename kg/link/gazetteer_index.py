@@ -37,7 +37,7 @@ from kg.errors import DataError
 from kg.resources import data_path, resource_dir
 
 TABLE = "gazetteer/places.tsv.gz"
-_SCHEMA = 3  # bump when the index's layout changes: a new cache file is built
+_SCHEMA = 4  # bump when the index's layout changes: a new cache file is built
 _COLUMNS = (
     "key", "name", "kind", "lat", "lon", "geonameid", "admin1", "country", "population",
     "feature_code", "names",
@@ -156,7 +156,7 @@ def compile_index(table: Path, target: Path) -> None:
                 spellings = dict.fromkeys([name, *(alts.split("|") if alts else [])])
                 keys = {name_key(s) for s in spellings} - {""}
                 names.extend((k, number) for k in keys)
-                if kind in _SETTLEMENTS:
+                if kind in _SETTLEMENTS or kind == "admin2":
                     tkeys = {translit_key(s) for s in spellings}
                     translit.extend((t, number) for t in tkeys if len(t) >= 4)
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
@@ -166,6 +166,15 @@ def compile_index(table: Path, target: Path) -> None:
             "CREATE INDEX names_nkey ON names (nkey);"
             "CREATE INDEX translit_tkey ON translit (tkey);"
             "CREATE UNIQUE INDEX places_key ON places (key);"
+            # A first-level unit's seat: its capital where the table says (PPLA), else its
+            # most populous settlement.
+            "CREATE TABLE seats (admin1 TEXT PRIMARY KEY, place INTEGER);"
+            "INSERT INTO seats SELECT admin1, id FROM ("
+            " SELECT admin1, id, row_number() OVER (PARTITION BY admin1"
+            "  ORDER BY feature_code = 'PPLA' DESC, feature_code = 'PPLC' DESC,"
+            "  population DESC, key) AS rank"
+            " FROM places WHERE admin1 IS NOT NULL AND kind IN ('city', 'town', 'village'))"
+            " WHERE rank = 1;"
         )
         db.commit()
         db.close()
@@ -210,6 +219,19 @@ class GazetteerIndex:
             )
             self._rows[key] = IndexRow(*found) if found else None
         return self._rows[key]
+
+    def seat(self, admin1: str) -> IndexRow | None:
+        """The seat of the first-level unit with the code ``admin1`` ("SA.16"): its capital
+        where the table marks one, else its most populous settlement."""
+        found = (
+            self._db()
+            .execute(
+                "SELECT p.key FROM seats s JOIN places p ON p.id = s.place WHERE s.admin1 = ?",
+                (admin1,),
+            )
+            .fetchone()
+        )
+        return self.row(found[0]) if found else None
 
     def extent(self, country: str) -> tuple[float, float, float, float] | None:
         """South, north, west and east bounds of ``country``'s towns and cities."""

@@ -25,8 +25,8 @@ from kg.rdf import iris
 
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-_PLACE_RANK = {"site": 0, "village": 0, "town": 0, "district": 0, "city": 1, "region": 2,
-               "admin1": 3, "country": 4}  # fmt: skip
+_PLACE_RANK = {"site": 0, "village": 0, "town": 0, "district": 0, "city": 1, "admin2": 2,
+               "region": 2, "admin1": 3, "country": 4}  # fmt: skip
 
 
 def _digest(*parts: str) -> str:

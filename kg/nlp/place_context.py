@@ -84,6 +84,10 @@ _SETTLEMENT_NOUNS = frozenset({"town", "towns", "city", "cities", "village", "vi
 ADMIN_NOUNS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "prefecture", "wilayat"}
 )
+#: Nouns after a second-level unit's name: "Sahar district", "Bakhmut raion".
+ADMIN2_NOUNS = frozenset({"district", "raion", "rayon", "county"})
+ADMIN2 = "admin2"
+_UNITS = frozenset({ADMIN1, ADMIN2})
 _NER_PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Words before a country that make it a region of it: "shelled southern Lebanon".
 DIRECTION_WORDS = frozenset(
@@ -200,9 +204,12 @@ def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleCo
         tied = len(ranked) > 1 and (votes[ranked[1]], first[ranked[1]]) == (votes[top], first[top])
         if not tied and (first[top] > 0 or votes[top] >= 1.5):
             context.focus = top
+    # Each name read again in the countries the article names and the one it is about
+    # (not in those its names' largest namesakes vote for: a Sudanese "Barah" in Taiz).
+    settled = named | countries | ({context.focus} if context.focus else set())
     local: Counter[str] = Counter()
     for values in seen:
-        key = places.choose(values, context.countries, (), context.focus)
+        key = places.choose(values, settled or context.countries, (), context.focus)
         place = places.places[key]
         if place.kind != "country" and place.country:
             local[place.country] += _weight(places, key)
@@ -218,27 +225,46 @@ def read_context(matches: list[Match[str]], places: PlaceGazetteer) -> ArticleCo
     return context
 
 
-def admin_noun_after(span: Span) -> bool:
-    """ "Donetsk region", "Kunduz province", or "the province of Kunduz"."""
+def _admin_noun(span: Span) -> str:
+    """The administrative noun of "Donetsk region", "Sahar district", "the province of
+    Kunduz" (lowercase), or ""."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in ADMIN_NOUNS or after in ADMIN2_NOUNS:
+        return after
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
-    return after in ADMIN_NOUNS or (
-        len(before) == 2 and before[1] == "of" and before[0] in ADMIN_NOUNS
-    )
+    if len(before) == 2 and before[1] == "of" and before[0] in ADMIN_NOUNS | ADMIN2_NOUNS:
+        return before[0]
+    return ""
+
+
+def admin_noun_after(span: Span) -> bool:
+    """ "Donetsk region", "Kunduz province", or "the province of Kunduz"."""
+    return _admin_noun(span) in ADMIN_NOUNS
 
 
 def index_candidates(span: Span, keys: tuple[str, ...], places: PlaceGazetteer) -> tuple[str, ...]:
     """The readings of an index match its words allow: a first-level unit where an
     administrative noun follows ("Donetsk region"); else a settlement before a unit of
     a settlement ("Kunduz" the city)."""
-    units = tuple(k for k in keys if places.places[k].kind == ADMIN1)
-    if admin_noun_after(span):
-        return units or keys
+    units = tuple(k for k in keys if places.places[k].kind in _UNITS)
+    noun = _admin_noun(span)
+    if noun:
+        # "Sahar district" is the second-level unit, "Saada province" the first-level one.
+        wanted = ADMIN2 if noun in ADMIN2_NOUNS else ADMIN1
+        return tuple(k for k in units if places.places[k].kind == wanted) or units or keys
     # Bare, a unit's name is the unit only as its full name ("Rif Dimashq"): "Center"
-    # is not Israel's Center District.
+    # is not Israel's Center District; and not where a settlement has that name too
+    # ("Najran" the town, not Najran Region).
     said = name_key(span.text)
-    return tuple(k for k in keys if k not in units or name_key(places.places[k].label) == said)
+    if span.text.casefold() in DIRECTION_WORDS:
+        return tuple(k for k in keys if k not in units)  # "Northern", Bahrain's unit
+    towns = any(k not in units and name_key(places.places[k].label) == said for k in keys)
+    return tuple(
+        k
+        for k in keys
+        if k not in units or (not towns and name_key(places.places[k].label) == said)
+    )
 
 
 def after_cue(span: Span) -> bool:
@@ -296,7 +322,7 @@ def index_place_ok(span: Span, key: str, context: ArticleContext, places: PlaceG
     if "NORP" in labels and not (home and place.kind in ("country", "city")):
         return False  # "Kurds", "Druze"; the model's mistakes for a big city pass
     cue = after_cue(span)
-    located = is_locative(span) or admin_noun_after(span) or cue
+    located = is_locative(span) or bool(_admin_noun(span)) or cue
     # The model's organisation or person: a place only where the article is, or where
     # the text puts something in it ("an oil depot in Belgorod").
     people = labels & {"ORG", "PERSON"} and not labels & _NER_PLACES
@@ -306,7 +332,7 @@ def index_place_ok(span: Span, key: str, context: ArticleContext, places: PlaceG
         return True
     if home:
         return named_place or located
-    big = place.kind in (ADMIN1, "city") or places.population(key) >= 10_000
+    big = place.kind in (ADMIN1, ADMIN2, "city") or places.population(key) >= 10_000
     return big and (named_place or cue) and located
 
 

@@ -100,6 +100,8 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
         # ACLED: both codes, lower first; a sole actor's code and 0 (e.g. 10)
         interaction = "".join(map(str, [*codes, 0][:2])) if codes else ""
         lat, long = first(place, WGS.lat), first(place, WGS.long)
+        if _is_admin1(data, place):
+            lat, long = _seat(first(place, CKG.admin1Code), lat, long)
         geo = first(first(place, CKG.placeKind), CKG.geoPrecision)
         sources = [s for s in row.sources if s != row.publisher]
         out.append(
@@ -126,6 +128,23 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
             }
         )
     return sorted(out, key=lambda r: (r["event_date"] or "9999", r["location"], r["notes"]))
+
+
+def _seat(code: Any, lat: Any, long: Any) -> tuple[Any, Any]:
+    """ACLED codes an event known only to its first-level unit at the unit's seat (geo
+    precision 3): the seat's coordinates from the world gazetteer, else the unit's own."""
+    if code is None:
+        return lat, long
+    from kg.errors import DataError
+    from kg.link.gazetteer_index import open_index
+
+    try:
+        seat = open_index().seat(str(code))
+    except DataError:  # no gazetteer built: the unit's own point
+        return lat, long
+    if seat is None or seat.lat is None or seat.lon is None:
+        return lat, long
+    return f"{seat.lat:.5f}", f"{seat.lon:.5f}"
 
 
 def _is_admin1(data: Any, place: Any) -> bool:

@@ -35,6 +35,7 @@ NODE_STYLE: dict[str, tuple[str, dict[str, str], str]] = {
         {  # administrative: browns; settlements: teals; sites: slate
             "country": "#5d4037",
             "admin1": "#8d6e63",
+            "admin2": "#9c7b6e",
             "district": "#a1887f",
             "region": "#c8b4a6",
             "city": "#00796b",

@@ -141,3 +141,39 @@ def test_curated_places_of_other_wars(annotate):
 def test_a_party_after_pro_or_anti_is_no_place(annotate):
     doc = annotate("Houthi forces shelled pro-Hadi troops in Mahimishah.")
     assert "Hadi" not in [t for t, _ in places(doc)]
+
+
+def _kinds(doc, gazetteer):
+    return [(s.text, gazetteer.get(s.label_).kind, gazetteer.get(s.label_).country)
+            for s in doc.spans["kg_places"]]  # fmt: skip
+
+
+def test_units_by_their_noun_and_towns_by_their_bare_name(annotate):
+    from kg.link.places import load_place_gazetteer
+
+    gaz = load_place_gazetteer()
+    doc = annotate("Houthi forces fired artillery at Saudi positions in Najran.")
+    assert ("Najran", "city", "SA") in _kinds(doc, gaz) or ("Najran", "town", "SA") in _kinds(
+        doc, gaz
+    )
+    doc = annotate("Houthi forces fired rockets at Saudi positions in Asir governorate.")
+    assert ("Asir", "admin1", "SA") in _kinds(doc, gaz)
+    doc = annotate("Coalition jets bombed Houthi targets in Al Mahadhir, Sahar district.")
+    if gaz.lookup(["Sahar District"]):
+        assert ("Sahar", "admin2", "YE") in _kinds(doc, gaz)
+
+
+def test_a_name_is_read_in_the_articles_country_not_its_largest_namesakes(annotate):
+    from kg.link.places import load_place_gazetteer
+
+    gaz = load_place_gazetteer()
+    doc = annotate("Pro-Hadi fighters advanced toward the town of Barah, Taiz, on Monday.")
+    assert {c for _, _, c in _kinds(doc, gaz)} == {"YE"}
+
+
+def test_a_direction_word_is_no_first_level_unit(annotate):
+    from kg.link.places import load_place_gazetteer
+
+    gaz = load_place_gazetteer()
+    doc = annotate("Protesters gathered in Northern and Central areas, witnesses said.")
+    assert all(gaz.get(k).kind != "admin1" for k in keys(doc))

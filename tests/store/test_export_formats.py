@@ -110,3 +110,24 @@ def test_acled_rows_use_the_events_decided_sub_event_type():
     article.remove((event, CKG.acledEventType, None))
     fallback = {r["sub_event_type"] for r in acled_rows(graph)}
     assert "Grenade" not in fallback and "Air/drone strike" in fallback
+
+
+def test_acled_rows_put_an_event_known_to_its_unit_only_at_the_units_seat(tmp_path):
+    """ACLED codes an event whose only place is a first-level unit at the unit's seat
+    (geo precision 3), not at the unit's centroid."""
+    import kg
+    from kg.link.places import load_place_gazetteer
+    from kg.store.acled import acled_rows
+
+    article = tmp_path / "najran.txt"
+    article.write_text(
+        "Houthi forces fired artillery at Saudi soldiers in Najran governorate on Monday.\n",
+        encoding="utf-8",
+    )
+    rows = acled_rows(kg.build_graph([article]))
+    row = next(r for r in rows if r["admin1"] == "Najran")
+    seat = load_place_gazetteer().index.seat("SA.16")
+    assert (float(row["latitude"]), float(row["longitude"])) == pytest.approx(
+        (seat.lat, seat.lon), abs=1e-4
+    )
+    assert row["geo_precision"] == 3
