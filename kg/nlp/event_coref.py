@@ -243,7 +243,34 @@ def told_of_someone(mention: EventMention, rules: Rules) -> bool:
         or mention.target is not None
         or mention.place is not None
         or (mention.unnamed_party and mention.type not in rules.needs_a_place)
+        or past_at_a_named_place(mention)
     )
+
+
+_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "inside"})
+
+
+def past_at_a_named_place(mention: EventMention) -> bool:
+    """The mention's verb tells one past happening ("exploded", "were injured") in, near or
+    at a proper name: an event at a place the gazetteer lacks ("an IED exploded in al
+    Mahsura area"), not a summary ("have been killed", "were killed in the war")."""
+    verb = mention.trigger.root
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    past = verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+    )
+    if not past:
+        return False
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVES:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in obj.subtree):
+                return True
+    return False
 
 
 def one_bombardment(group: EventGroup, mention: EventMention) -> bool:

@@ -13,7 +13,7 @@ in Aleppo province").
 from __future__ import annotations
 
 from kg.link.places import PlaceGazetteer
-from kg.nlp.event_coref import EventGroup
+from kg.nlp.event_coref import EventGroup, past_at_a_named_place
 from kg.nlp.event_mention import EventMention
 from kg.nlp.rules import Rules
 
@@ -43,6 +43,8 @@ class EventFilter:
             return False
         if any(m.unnamed_party and m.type not in self.rules.needs_a_place for m in group.mentions):
             return False  # "unknown gunmen shot ...", "a bomb killed 1 policeman"
+        if any(past_at_a_named_place(m) for m in group.mentions):
+            return False  # "an IED exploded in al Mahsura area": a place the gazetteer lacks
         return place is None or place.kind == "country"
 
     def told_as_event(self, mention: EventMention) -> bool:

@@ -63,3 +63,20 @@ def test_an_act_at_a_town_is_no_summary(keep, annotate):
     (mention,) = doc._.kg_events
     group = EventGroup("shelling", "syrian_government_forces", None, "geonames-170592", [mention])
     assert not keep.generic(group)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # One past happening at a name the gazetteer lacks: an event.
+        ("An unidentified IED exploded in al Mahsura area, injuring two workers.", True),
+        ("Two fishermen were injured by an IED explosion in al-Muthanna area.", True),
+        # A summary: no time, no party, no place named.
+        ("Many people have been killed in the fighting.", False),
+        ("An IED exploded, injuring two workers.", False),
+    ],
+)
+def test_a_past_happening_at_an_unknown_name_is_an_event(annotate, text, event):
+    from kg.nlp.event_coref import past_at_a_named_place
+
+    assert any(past_at_a_named_place(m) for m in annotate(text)._.kg_events) is event
