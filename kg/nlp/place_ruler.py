@@ -45,6 +45,7 @@ from kg.nlp.place_context import (
 )
 from kg.nlp.place_fallbacks import add_fallbacks
 from kg.nlp.place_matcher import IndexMatch, PlaceMatcher
+from kg.nlp.place_within import place_within
 
 SPANS_KEY = "kg_places"
 
@@ -94,6 +95,8 @@ class PlaceRuler:
         matches = self._matches(doc)
         context = read_context(matches, self.places)
         places: list[Span] = []
+        readings: dict[int, tuple[str, ...]] = {}  # a place's candidate keys, by start
+        index_only: set[int] = set()  # starts of names found only in the world index
         dropped_actors: set[int] = set()
         # Words of place names: curated ones, and the index's in the article's countries
         # (almost any surname is a village somewhere).
@@ -156,6 +159,10 @@ class PlaceRuler:
                     dropped_actors.add(index)
             if keep_place:
                 places.append(Span(doc, span.start, span.end, label=key))
+                readings[span.start] = match.values
+                if isinstance(match, IndexMatch):
+                    index_only.add(span.start)
+        places = place_within(doc, places, readings, self.places, index_only)
         places = add_fallbacks(doc, places, actors, self.places, context)
         if dropped_actors:
             backing = [(i, k) for i, k in doc._.kg_backing if i not in dropped_actors]

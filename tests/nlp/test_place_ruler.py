@@ -177,3 +177,15 @@ def test_a_direction_word_is_no_first_level_unit(annotate):
     gaz = load_place_gazetteer()
     doc = annotate("Protesters gathered in Northern and Central areas, witnesses said.")
     assert all(gaz.get(k).kind != "admin1" for k in keys(doc))
+
+
+def test_a_place_is_read_inside_the_place_named_after_it(annotate):
+    from kg.link.places import load_place_gazetteer
+
+    gaz = load_place_gazetteer()
+    doc = annotate("Clashes erupted in Tripoli, Lebanon, on Sunday.")
+    assert [(gaz.get(k).label, gaz.get(k).country) for k in keys(doc)][0] == ("Tripoli", "LB")
+    # A list of cities is no place inside another.
+    doc = annotate("Strikes hit Damascus, Homs and Hama on Monday.")
+    assert [gaz.get(k).label for k in keys(doc)] == ["Damascus", "Homs", "Hama"]
+    assert {gaz.get(k).kind for k in keys(doc)} == {"city"}
