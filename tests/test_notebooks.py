@@ -1,5 +1,6 @@
 """The notebooks run top to bottom and are committed without outputs: the quickstart (the
-seed) and the FA-KES exploration (the dev corpus, Abu Salem et al., ICWSM 2019, CC BY 4.0)."""
+seed), the FA-KES exploration (the dev corpus, Abu Salem et al., ICWSM 2019, CC BY 4.0) and
+the Ukraine notebook (../shared's Russia-Ukraine articles, or any articles it is pointed at)."""
 
 from __future__ import annotations
 
@@ -138,7 +139,71 @@ def test_fakes_notebook_shows_actors_months_network_and_claims(fakes_executed) -
     assert "conflicting claims" in claims and "<table class='conflicting-claims'>" in claims
 
 
-@pytest.mark.parametrize("path", [QUICKSTART, FAKES], ids=lambda p: p.name)
+# -- the Ukraine notebook: another war ---------------------------------------------
+
+UKRAINE = NOTEBOOKS / "ukraine.ipynb"
+UKRAINE_ARTICLES = Path(__file__).parents[2] / "shared" / "data" / "gold-ukraine" / "articles.csv"
+
+
+def _run(path: Path):
+    notebook = nbformat.read(path, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook, timeout=600, kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )  # fmt: skip
+    client.execute()
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def ukraine_executed():
+    if not UKRAINE_ARTICLES.is_file() and not os.environ.get("KG_ARTICLES"):
+        pytest.skip("../shared/data/gold-ukraine is not present")
+    return _run(UKRAINE)
+
+
+def _html(cell) -> str:
+    return "\n".join(
+        str(o.get("data", {}).get("text/html", ""))
+        for o in cell.outputs
+        if o.output_type in ("display_data", "execute_result")
+    )
+
+
+def test_ukraine_notebook_runs_without_errors(ukraine_executed) -> None:
+    for cell in ukraine_executed.cells:
+        if cell.cell_type == "code":
+            errors = [o for o in cell.outputs if o.output_type == "error"]
+            assert not errors, f"cell failed:\n{cell.source}\n{errors[0].get('evalue')}"
+    stats = _cell_text(_cell_with(ukraine_executed.cells, "kg.build_graph([ARTICLES])"))
+    assert "articles       10" in stats
+
+
+def test_ukraine_notebook_shows_map_network_events_and_acled(ukraine_executed) -> None:
+    cells = ukraine_executed.cells
+    page = _html(_cell_with(cells, "write_map("))
+    assert "srcdoc=" in page and "leaflet" in page.lower()  # kg's map page, inlined
+    assert "places on the map" in _cell_text(_cell_with(cells, "write_map("))
+    assert "kg-graph-data" in _html(_cell_with(cells, "actors_view("))
+    events = _cell_text(_cell_with(cells, "events_frame(graph)"))
+    assert "plover_type" in events and "ASSAULT" in events
+    acled = _cell_text(_cell_with(cells, '"acled-csv"'))
+    assert "event_date, event_type, sub_event_type" in acled and "plover_type" in acled
+    assert "Battles" in acled or "Explosions/Remote violence" in acled
+
+
+def test_ukraine_notebook_reads_any_articles_it_is_pointed_at(monkeypatch) -> None:
+    """KG_ARTICLES (or the ARTICLES variable) names the input: here the bundled seed."""
+    import kg
+
+    monkeypatch.setenv("KG_ARTICLES", str(kg.example_path()))
+    notebook = _run(UKRAINE)
+    stats = _cell_text(_cell_with(notebook.cells, "kg.build_graph([ARTICLES])"))
+    assert "articles        1" in stats
+    assert "ASSAULT" in _cell_text(_cell_with(notebook.cells, "events_frame(graph)"))
+
+
+@pytest.mark.parametrize("path", [QUICKSTART, FAKES, UKRAINE], ids=lambda p: p.name)
 def test_notebooks_are_committed_clean(path: Path) -> None:
     raw = json.loads(path.read_text(encoding="utf-8"))
     assert raw["metadata"]["kernelspec"]["name"] == "python3"

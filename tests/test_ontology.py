@@ -97,6 +97,7 @@ CLASSES = {
 OBJECT_PROPERTIES = {
     "agent", "target", "modality", "trigger", "sentence", "placeKind", "inAdmin1", "inGovernorate",
     "inCountry", "backedBy", "affiliatedWith", "acledEventType", "acledSubEventType",
+    "ploverEventType", "ploverMode",
     "hasReport", "mergeLink", "linksReport",
 }  # fmt: skip
 DATATYPE_PROPERTIES = {

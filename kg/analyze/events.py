@@ -17,6 +17,7 @@ from rdflib.namespace import SKOS
 
 from kg.analyze.actors import event_rows
 from kg.ontology.namespaces import CKG, SEM, WGS
+from kg.ontology.vocab import plover_types
 from kg.rdf.frames import period_start, require_pandas
 
 #: The columns of :func:`event_table` (and of :func:`events_frame`), in order.
@@ -27,6 +28,8 @@ EVENT_COLUMNS = (
     "event_type",
     "acled_event_type",
     "acled_sub_event_type",
+    "plover_type",
+    "plover_mode",
     "agent",
     "agent_type",
     "target",
@@ -66,6 +69,7 @@ def event_table(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
         kind = first(event, CKG.acledEventType) or first(concept, CKG.acledEventType)
         place = URIRef(row.place) if row.place else None
         lat, long = first(place, WGS.lat), first(place, WGS.long)
+        plover, mode = plover_types().get(row.type_key or "", (None, None))
         out.append(
             {
                 "event": row.iri,
@@ -74,6 +78,8 @@ def event_table(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 "event_type": row.type_key,
                 "acled_event_type": label(kind),
                 "acled_sub_event_type": label(sub),
+                "plover_type": plover,
+                "plover_mode": mode,
                 "agent": row.agent_label,
                 "agent_type": row.agent_type,
                 "target": row.target_label,

@@ -17,6 +17,7 @@ __all__ = [
     "ACLED",
     "ACTOR_TYPE",
     "BASE",
+    "CAMEO",
     "CKG",
     "DCTERMS",
     "EVENT_TYPE",
@@ -29,6 +30,7 @@ __all__ = [
     "NIF",
     "OWL",
     "PLACE_KIND",
+    "PLOVER",
     "PROV",
     "RDF",
     "RDFS",
@@ -85,6 +87,8 @@ class CKG(DefinedNamespace):
     affiliatedWith: URIRef
     acledEventType: URIRef
     acledSubEventType: URIRef
+    ploverEventType: URIRef
+    ploverMode: URIRef
     acledInter: URIRef
     geoPrecision: URIRef
     hasReport: URIRef
@@ -112,6 +116,8 @@ ACTOR_TYPE = Namespace(BASE + "vocab/actor-type/")
 MODALITY = Namespace(BASE + "vocab/modality/")
 PLACE_KIND = Namespace(BASE + "vocab/place-kind/")
 ACLED = Namespace(BASE + "vocab/acled/")
+PLOVER = Namespace(BASE + "vocab/plover/")
+CAMEO = Namespace(BASE + "vocab/cameo/")
 ID = Namespace(BASE + "id/")
 
 PREFIXES: dict[str, Namespace | str] = {
@@ -122,6 +128,8 @@ PREFIXES: dict[str, Namespace | str] = {
     "mod": MODALITY,
     "pk": PLACE_KIND,
     "acled": ACLED,
+    "plover": PLOVER,
+    "cameo": CAMEO,
     "sem": SEM,
     "prov": PROV,
     "skos": SKOS,

@@ -9,6 +9,8 @@ True
 True
 >>> "armed_violence" in EVENT_TYPES
 False
+>>> plover_types()["airstrike"]
+('ASSAULT', 'aerial')
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.ontology.namespaces import ACLED, ACTOR_TYPE, CKG, EVENT_TYPE, MODALITY, PLACE_KIND
+from kg.ontology.namespaces import ACLED, ACTOR_TYPE, CKG, EVENT_TYPE, MODALITY, PLACE_KIND, PLOVER
 from kg.resources import ontology_path
 
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -110,3 +112,30 @@ def acled_default_sub_event_type() -> dict[str, str]:
         for t in _triples()
         if t.predicate == prop and t.subject.value.startswith(prefix)
     }
+
+
+@cache
+def plover_types() -> dict[str, tuple[str | None, str | None]]:
+    """The PLOVER (POLECAT) event type and mode each event type is exported as (their
+    ``skos:notation``; its ``ckg:ploverEventType`` and ``ckg:ploverMode``), ``None`` where
+    the ontology gives none: ``{"shelling": ("ASSAULT", "heavy-weapons"), ...}``. Every
+    event type is a key.
+
+    >>> plover_types()["armed_clash"], plover_types()["other"]
+    (('ASSAULT', None), (None, None))
+    """
+    notation = ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation")
+    names = {
+        t.subject.value: t.object.value
+        for t in _triples()
+        if t.predicate == notation and t.subject.value.startswith(str(PLOVER))
+    }
+    found: dict[str, dict[str, str]] = {key: {} for key in EVENT_TYPES}
+    props = {str(CKG.ploverEventType): "type", str(CKG.ploverMode): "mode"}
+    prefix = str(EVENT_TYPE)
+    for t in _triples():
+        role = props.get(t.predicate.value)
+        key = t.subject.value[len(prefix) :]
+        if role and key in found:
+            found[key][role] = names[t.object.value]
+    return {key: (f.get("type"), f.get("mode")) for key, f in found.items()}

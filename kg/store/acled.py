@@ -13,7 +13,9 @@ first; ``10`` etc. for a sole actor), ``admin1`` (the first-level unit), ``locat
 ``latitude``, ``longitude``, ``geo_precision`` (from the place kind), ``time_precision``
 (1 day, 2 undated: the article's date stands in, 3 month or year), ``source`` (the
 sources the event is attributed to, then the publisher), ``notes`` (the sentence),
-``fatalities`` (0 when not stated, as in ACLED).
+``fatalities`` (0 when not stated, as in ACLED); then, after ACLED's own columns,
+``plover_type`` and ``plover_mode``: the event's PLOVER (POLECAT) event type and mode, from
+its event type's mapping in the ontology (empty where PLOVER has none).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analyze.actors import EventRow, event_rows
 from kg.ontology.namespaces import CKG, SEM, WGS
+from kg.ontology.vocab import plover_types
 from kg.rdf.frames import period_start
 
 COLUMNS = [
@@ -49,6 +52,8 @@ COLUMNS = [
     "source",
     "notes",
     "fatalities",
+    "plover_type",
+    "plover_mode",
 ]
 _REGAINS = "Government regains territory"
 
@@ -104,6 +109,7 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
             lat, long = _seat(first(place, CKG.admin1Code), lat, long)
         geo = first(first(place, CKG.placeKind), CKG.geoPrecision)
         sources = [s for s in row.sources if s != row.publisher]
+        plover, mode = plover_types().get(row.type_key or "", (None, None))
         out.append(
             {
                 "event_date": date,
@@ -125,6 +131,8 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 "source": "; ".join([*sources, *([row.publisher] if row.publisher else [])]),
                 "notes": row.sentence or row.label,
                 "fatalities": row.fatalities or 0,
+                "plover_type": plover or "",
+                "plover_mode": mode or "",
             }
         )
     return sorted(out, key=lambda r: (r["event_date"] or "9999", r["location"], r["notes"]))

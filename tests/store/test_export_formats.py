@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from kg.cli.main import main
 from kg.store.acled import COLUMNS
 
+PLOVER_TYPES = {"", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AGREE", "AID"}
+
 
 @pytest.fixture(scope="module")
 def seed_file(seed_graph, tmp_path_factory):
@@ -41,6 +43,10 @@ def test_acled_csv_has_acleds_columns_and_one_row_per_event(seed_file, seed_grap
     assert strike["geo_precision"] == "1" and strike["fatalities"] == "0"
     assert strike["source"].endswith("Sputnik") and "BuzzFeed News" in strike["source"]
     assert strike["notes"]
+    # PLOVER after ACLED's own columns, from the ontology's mapping of the event type
+    assert COLUMNS[-3:] == ["fatalities", "plover_type", "plover_mode"]
+    assert (strike["plover_type"], strike["plover_mode"]) == ("ASSAULT", "aerial")
+    assert all(r["plover_type"] in PLOVER_TYPES for r in rows)
     regains = next(
         r for r in rows if r["event_type"] == "Battles" and r["actor1"].startswith("Syrian")
     )

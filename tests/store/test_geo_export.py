@@ -54,6 +54,10 @@ def test_gpkg_has_both_layers_in_wgs84_read_by_gdal(seed_graph, tmp_path):
         event = fields[names.index("event")][i]
         assert (point.x, point.y) == pytest.approx(expected[event])  # longitude first
     assert fields[names.index("reports")].dtype.kind == "i"  # numbers stay numbers
+    kinds = dict(
+        zip(fields[names.index("event_type")], fields[names.index("plover_type")], strict=True)
+    )
+    assert kinds.get("airstrike") == "ASSAULT"
 
 
 def test_places_layer_counts_events(seed_graph, tmp_path):
@@ -84,6 +88,11 @@ def test_geojson_files_read_by_gdal(seed_graph, tmp_path):
         assert -180 <= lon <= 180 and -90 <= lat <= 90
         assert set(feature["properties"]) == set(EVENT_COLUMNS)
         assert feature["properties"]["acled_event_type"]
+    strikes = [f["properties"] for f in events["features"]]
+    strikes = [p for p in strikes if p["event_type"] == "airstrike"]
+    assert strikes and all(
+        (p["plover_type"], p["plover_mode"]) == ("ASSAULT", "aerial") for p in strikes
+    )
 
 
 def test_cli_export_gpkg(seed_build, tmp_path):
