@@ -72,6 +72,17 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _held(span: Span, placed: list[Span], holders: frozenset[int]) -> Span:
+    """The place ``span`` holds ("Jubanah" for "Hudaydah" in "Jubanah area of Hudaydah"),
+    down the chain; ``span`` itself if it holds none."""
+    while span.start in holders:
+        before = [s for s in placed if s.end <= span.start]
+        if not before:
+            break
+        span = before[-1]
+    return span
+
+
 class ArgumentReader:
     """Read the agent, target, place and date of triggers in one doc."""
 
@@ -177,7 +188,10 @@ class ArgumentReader:
 
     def place(self, token: Token) -> Arg | None:
         span = self.find(token, self.ix.place_at, deep=True)
-        return Arg.of(span) if span is not None else None
+        if span is None:
+            return None
+        placed = self.ix.places_in_sentence.get(span.sent.start, [])
+        return Arg.of(_held(span, placed, self.ix.doc._.kg_place_holders))
 
     def verb_roles(self, verb: Token, event: EventMention, lemma: str) -> bool:
         subject = subject_of(verb)
@@ -356,10 +370,13 @@ class ArgumentReader:
             distance = steps + depth[node.i]
             if distance <= 6 and (best is None or (distance, span.start) < best[:2]):
                 best = (distance, span.start, span)
+        placed = self.ix.places_in_sentence.get(sentence, [])
+        holders = self.ix.doc._.kg_place_holders
         if best is not None:
-            return Arg.of(best[2])
-        # One place named in the sentence: the event happened there.
-        named = {s.label_: s for s in self.ix.places_in_sentence.get(sentence, ())}
+            return Arg.of(_held(best[2], placed, holders))
+        # One place named in the sentence (a place and those holding it count once: "X
+        # area of Y district, Z"): the event happened there.
+        named = {s.label_: s for s in placed if s.start not in holders}
         return Arg.of(next(iter(named.values()))) if len(named) == 1 else None
 
     def date(self, head: Token) -> Span | None:

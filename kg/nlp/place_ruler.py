@@ -162,7 +162,9 @@ class PlaceRuler:
                 readings[span.start] = match.values
                 if isinstance(match, IndexMatch):
                     index_only.add(span.start)
-        places = place_within(doc, places, readings, self.places, index_only)
+        places, doc._.kg_place_holders = place_within(
+            doc, places, readings, self.places, index_only
+        )
         places = add_fallbacks(doc, places, actors, self.places, context)
         if dropped_actors:
             backing = [(i, k) for i, k in doc._.kg_backing if i not in dropped_actors]
@@ -174,6 +176,11 @@ class PlaceRuler:
             doc.spans[ACTOR_KEY] = [a for i, a in enumerate(actors) if i not in dropped_actors]
         doc.spans[SPANS_KEY] = places
         return doc
+
+
+# The start tokens of places that hold the place named just before them ("X area of Y"):
+# an event told there happened in X.
+Doc.set_extension("kg_place_holders", default=frozenset(), force=True)
 
 
 @Language.factory(

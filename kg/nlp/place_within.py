@@ -57,9 +57,11 @@ def _linked(doc: Doc, first: Span, second: Span, gazetteer: PlaceGazetteer) -> b
         return False
     if words[-1] != ",":
         return True
-    holder = gazetteer.get(second.label_)
+    holder, held = gazetteer.get(second.label_), gazetteer.get(first.label_)
     if holder is None or holder.kind not in ("city", "town"):
         return True
+    if held is not None and held.kind not in ("city", "town"):
+        return True  # "Matun district, Jawf", "Al-Midan, Damascus"
     return gazetteer.population(second.label_) >= 10 * max(gazetteer.population(first.label_), 1)
 
 
@@ -69,11 +71,13 @@ def place_within(
     readings: dict[int, tuple[str, ...]],
     gazetteer: PlaceGazetteer,
     index_only: set[int],
-) -> list[Span]:
+) -> tuple[list[Span], frozenset[int]]:
     """``places`` (in text order) with each place read inside the place named right after
-    it; ``readings`` are each span's candidate keys (by start token), ``index_only`` the
-    starts of spans found only in the world index (those are dropped when no reading fits)."""
+    it, and the start tokens of the places that hold the one before them; ``readings`` are
+    each span's candidate keys (by start token), ``index_only`` the starts of spans found
+    only in the world index (those are dropped when no reading fits)."""
     out: list[Span] = []
+    holders: set[int] = set()
     for n, span in enumerate(places):
         holder = places[n + 1] if n + 1 < len(places) else None
         if (
@@ -81,14 +85,17 @@ def place_within(
             or not _linked(doc, span, holder, gazetteer)
             or (gazetteer.get(holder.label_) is None)
             or gazetteer.get(holder.label_).kind not in _HOLDERS  # type: ignore[union-attr]
-            or inside(gazetteer, span.label_, holder.label_)
         ):
             out.append(span)
             continue
+        if inside(gazetteer, span.label_, holder.label_):
+            out.append(span)
+            holders.add(holder.start)
+            continue
         fits = [k for k in readings.get(span.start, ()) if inside(gazetteer, k, holder.label_)]
         if fits:
-            key = gazetteer.choose(fits)
-            out.append(Span(doc, span.start, span.end, label=key))
+            out.append(Span(doc, span.start, span.end, label=gazetteer.choose(fits)))
+            holders.add(holder.start)
         elif span.start not in index_only:
             out.append(span)  # a curated name: kept as the gazetteer says
-    return out
+    return out, frozenset(holders)

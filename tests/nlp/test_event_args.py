@@ -62,3 +62,9 @@ def test_prepositions_and_subjects_of_a_verb(annotate):
         ("from", "army")
     ]
     assert list(preps_of(capture, frozenset({"in"}))) == []
+
+
+def test_an_event_in_a_place_inside_another_happened_in_the_inner_one(annotate):
+    """ "in Al-Midan neighbourhood in Damascus": Damascus holds Al-Midan, the event's place."""
+    doc = annotate("The Syrian army clashed against IS in Al-Midan neighbourhood in Damascus.")
+    assert [e.place.key for e in doc._.kg_events if e.place] == ["midan_damascus"]
