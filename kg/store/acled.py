@@ -135,7 +135,46 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 "plover_mode": mode or "",
             }
         )
+    out = acled_units(out)
     return sorted(out, key=lambda r: (r["event_date"] or "9999", r["location"], r["notes"]))
+
+
+_TERRITORY = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory",
+     "Non-violent transfer of territory"}
+)  # fmt: skip
+_LOCATED = ("admin1", "location", "latitude", "longitude", "geo_precision")
+
+
+def acled_units(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ACLED's unit of analysis: one event per place, day and sentence. Rows of one
+    sentence and report (same notes, date and source) at one place (or none named) are one
+    ACLED event, coded by ACLED's precedence: a change of territory won in the fighting is
+    the event ("took control of X after clashes"); else armed clashes with shelling or
+    strikes are a battle ("clashes accompanied by shelling"). The kept row takes the
+    group's highest toll and the place a dropped row named."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["notes"], row["event_date"], row["source"]), []).append(row)
+    out: list[dict[str, Any]] = []
+    for group in groups.values():
+        places = {r["location"] for r in group if r["location"]}
+        if len(group) == 1 or len(places) > 1:
+            out.extend(group)
+            continue
+        kept = next((r for r in group if r["sub_event_type"] in _TERRITORY), None)
+        if kept is None and any(r["event_type"] == "Explosions/Remote violence" for r in group):
+            kept = next((r for r in group if r["sub_event_type"] == "Armed clash"), None)
+        if kept is None:
+            out.extend(group)
+            continue
+        kept = dict(kept)
+        kept["fatalities"] = max(int(r["fatalities"] or 0) for r in group)
+        if not kept["location"] and places:
+            placed = next(r for r in group if r["location"])
+            kept.update({c: placed[c] for c in _LOCATED})
+        out.append(kept)
+    return out
 
 
 def _seat(code: Any, lat: Any, long: Any) -> tuple[Any, Any]:

@@ -137,3 +137,36 @@ def test_acled_rows_put_an_event_known_to_its_unit_only_at_the_units_seat(tmp_pa
         (seat.lat, seat.lon), abs=1e-4
     )
     assert row["geo_precision"] == 3
+
+
+def test_acled_units_one_event_per_sentence_place_and_day():
+    """Rows of one sentence at one place are one ACLED event, coded by ACLED's precedence:
+    the territory won, else the battle; a row elsewhere stays its own."""
+    from kg.store.acled import acled_units
+
+    def row(sub, kind, location="", fatalities=0, notes="X took Y after clashes."):
+        return {
+            "notes": notes, "event_date": "2018-04-01", "source": "S", "sub_event_type": sub,
+            "event_type": kind, "location": location, "admin1": "", "latitude": "",
+            "longitude": "", "geo_precision": "", "fatalities": fatalities,
+        }  # fmt: skip
+
+    rows = acled_units(
+        [
+            row("Armed clash", "Battles", "Y", 4),
+            row("Non-state actor overtakes territory", "Battles"),
+        ]
+    )
+    assert [(r["sub_event_type"], r["location"], r["fatalities"]) for r in rows] == [
+        ("Non-state actor overtakes territory", "Y", 4)
+    ]
+    shelled = "Clashes accompanied by shelling."
+    rows = acled_units(
+        [
+            row("Shelling/artillery/missile attack", "Explosions/Remote violence", notes=shelled),
+            row("Armed clash", "Battles", notes=shelled),
+        ]
+    )
+    assert [r["sub_event_type"] for r in rows] == ["Armed clash"]
+    apart = [row("Armed clash", "Battles", "A"), row("Air/drone strike", "Explosions", "B")]
+    assert len(acled_units(apart)) == 2
