@@ -215,6 +215,17 @@ def compile_all(candidates: Path, admin1_names: Path | None = None) -> list[dict
             names=latin_names([city["name"], *(city.get("alternatenames") or [])]),
         )  # fmt: skip
 
+    # A country's capital (GeoNames' country table names it): its largest town of that name.
+    for iso, country in gc.get_countries().items():
+        capital = fold(country.get("capital") or "")
+        towns = [
+            r for r in comp.rows.values()
+            if r.get("country") == iso and r["kind"] != "country"
+            and (r["name"] == capital or capital in r["names"])
+        ]  # fmt: skip
+        if capital and towns:
+            max(towns, key=lambda r: r.get("population") or 0)["feature_code"] = "PPLC"
+
     wof = list(wof_rows(candidates / "whosonfirst-geonames"))
     # A first-level unit's admin1 code: the one most of its localities carry.
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)

@@ -50,6 +50,8 @@ TEXT_RULE_SECTIONS = frozenset(
         "list_end_auxiliaries",
         # kg.link.places: words that are never place names
         "place_name_stoplist",
+        # kg.nlp.place_metonymy: a capital's acts that are its government's
+        "capital_metonym_nouns",
         # kg.ingest.datelines: datelines
         "dateline_parts",
         "dateline_patterns",

@@ -33,6 +33,7 @@ from kg.link.places import ADMIN1, PlaceGazetteer, name_key
 from kg.nlp.actor_ruler import is_subject_like
 from kg.nlp.matcher import Match
 from kg.nlp.place_matcher import IndexMatch
+from kg.nlp.place_metonymy import capital_for_its_government
 
 #: Actor types that a country's name stands for as an actor ("Russia agreed").
 STATE_TYPES = frozenset({"government", "state_force"})
@@ -352,6 +353,8 @@ def reconsider(
         and not (dateline and doc[span.start - 1].text == ",")
         and not (span.start > 0 and doc[span.start - 1].lower_ in DIRECTION_WORDS)
     ):
+        return None
+    if capital_for_its_government(span, key, places):
         return None
     if (
         place.kind == "site"

@@ -190,3 +190,11 @@ def test_a_place_is_read_inside_the_place_named_after_it(annotate):
     assert [gaz.get(k).label for k in keys(doc)][:2] == ["Damascus", "Homs"]
     assert {gaz.get(k).country for k in keys(doc)} == {"SY"}
     assert {gaz.get(k).kind for k in keys(doc)} == {"city"}
+
+
+def test_a_capital_that_stands_for_its_government_is_no_place(annotate):
+    moscow = "geonames-524901"
+    assert moscow not in keys(annotate("Moscow said the strike was a provocation."))
+    assert moscow not in keys(annotate("US leaders call out Moscow's threats as reckless."))
+    assert moscow in keys(annotate("Drones hit Moscow on Sunday."))
+    assert moscow in keys(annotate("Moscow was hit by drones on Sunday."))
