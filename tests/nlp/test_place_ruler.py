@@ -197,4 +197,3 @@ def test_a_capital_that_stands_for_its_government_is_no_place(annotate):
     assert moscow not in keys(annotate("Moscow said the strike was a provocation."))
     assert moscow not in keys(annotate("US leaders call out Moscow's threats as reckless."))
     assert moscow in keys(annotate("Drones hit Moscow on Sunday."))
-    assert moscow in keys(annotate("Moscow was hit by drones on Sunday."))
