@@ -1,7 +1,9 @@
 """spaCy component ``kg_actor_ruler``: mentions of actors from the actor gazetteer.
 
-Writes ``doc.spans["kg_actors"]`` (label = actor key) and ``doc._.kg_backing``, the
-"X-backed Y" relations as pairs (index of the backed span, backer key).
+Writes ``doc.spans["kg_actors"]`` (label = actor key), ``doc._.kg_backing``, the
+"X-backed Y" relations as pairs (index of the backed span, backer key), and
+``doc._.kg_hedged``, the start offsets of the mentions a hedge word precedes ("presumed
+LNA forces", "suspected ISIS militants": the actor named, presented as alleged).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from kg.nlp.matcher import PieceMatcher, alias_variants
 from kg.nlp.rules import load_rules
 
 Doc.set_extension("kg_backing", default=(), force=True)
+Doc.set_extension("kg_hedged", default=frozenset(), force=True)
 
 SPANS_KEY = "kg_actors"
 _BACKED = re.compile(r"([\w.'’]+)\s?[-‐–]\s?([a-z]+)\s+$")
@@ -77,7 +80,19 @@ class ActorRuler:
             spans.append(Span(doc, span.start, span.end, label=key))
         doc.spans[SPANS_KEY] = spans
         doc._.kg_backing = tuple(self._backing(doc, spans))
+        doc._.kg_hedged = frozenset(self._hedged(doc, spans))
         return doc
+
+    def _hedged(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
+        """Yield the start offset of each span a hedge word precedes, with at most an
+        article or a number between them ("the suspected gunmen", "presumed 2 IS men")."""
+        words = self.gazetteer.hedge_words
+        for span in spans:
+            i = span.start - 1
+            while i >= 0 and doc[i].lower_ in ("the", "a", "an", "some", "several"):
+                i -= 1
+            if i >= 0 and doc[i].lower_ in words:
+                yield span.start_char
 
     def _backing(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
         """Yield (index of the backed span, backer key) for "US-backed rebels" and
@@ -152,7 +167,7 @@ class ActorRuler:
 
 @Language.factory(
     "kg_actor_ruler",
-    assigns=["doc.spans", "doc._.kg_backing"],
+    assigns=["doc.spans", "doc._.kg_backing", "doc._.kg_hedged"],
     requires=["doc._.kg_skip", "token.dep"],
     default_config={"gazetteer_path": None},
 )

@@ -86,6 +86,9 @@ class CKG(DefinedNamespace):
     acledEventType: URIRef
     acledSubEventType: URIRef
     acledInter: URIRef
+    actorAcledInter: URIRef
+    actorCountry: URIRef
+    agentModality: URIRef
     geoPrecision: URIRef
     hasReport: URIRef
     mergeLink: URIRef

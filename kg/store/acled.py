@@ -7,8 +7,8 @@ sub-event type's broader ACLED type; for a graph whose events carry none, the ev
 default ACLED mapping in the ontology, with *Government regains territory* for a state
 force's territory change), ``actor1`` /
 ``actor2`` (agent / target: unlike ACLED's, directional), ``assoc_actor_*`` (their
-backers, ``ckg:backedBy``), ``inter1`` / ``inter2`` (the actor type's ACLED code; a state
-force that is not Syrian is 8, External/Other forces), ``interaction`` (both codes, lower
+backers, ``ckg:backedBy``), ``inter1`` / ``inter2`` (the actor's ACLED code, else its type's;
+a state's forces at a place of another country are 8, External/Other forces), ``interaction`` (both codes, lower
 first; ``10`` etc. for a sole actor), ``admin1`` (the first-level unit), ``location``,
 ``latitude``, ``longitude``, ``geo_precision`` (from the place kind), ``time_precision``
 (1 day, 2 undated: the article's date stands in, 3 month or year), ``source`` (the
@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from typing import Any
 
-from rdflib import RDFS, URIRef
+from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analyze.actors import EventRow, event_rows
-from kg.ontology.namespaces import CKG, SEM, WGS
+from kg.ontology.namespaces import CKG, GN, SEM, WGS
 from kg.rdf.frames import period_start
 
 COLUMNS = [
@@ -64,14 +65,16 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
         value = first(node, RDFS.label) or first(node, SKOS.prefLabel)
         return str(value) if value is not None else ""
 
-    def inter(actor: str | None, name: str | None, kind: str | None) -> int | None:
+    def inter(actor: str | None, where: str | None) -> int | None:
         if actor is None:
             return None
-        code = first(first(URIRef(actor), SEM.actorType), CKG.acledInter)
+        node = URIRef(actor)
+        code = first(node, CKG.actorAcledInter) or first(first(node, SEM.actorType), CKG.acledInter)
         if code is None:
             return None
-        if kind in ("state_force", "government") and "syria" not in (name or "").casefold():
-            return 8  # ACLED: a foreign state's forces are External/Other forces
+        country = first(node, CKG.actorCountry)
+        if int(code) == 1 and country is not None and where and str(country) != where:
+            return 8  # ACLED: a state's forces outside their own country are External forces
         return int(code)
 
     def backers(actor: str | None) -> str:
@@ -94,8 +97,9 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 sub_type = _REGAINS
         date, precision = _date(row, first(first(event, PROV.wasDerivedFrom), DCTERMS.date))
         place = URIRef(row.place) if row.place else None
-        i1 = inter(row.agent, row.agent_label, row.agent_type)
-        i2 = inter(row.target, row.target_label, row.target_type)
+        where = _country(data, place, first(event, PROV.wasDerivedFrom))
+        i1 = inter(row.agent, where)
+        i2 = inter(row.target, where)
         codes = sorted(c for c in (i1, i2) if c is not None)
         # ACLED: both codes, lower first; a sole actor's code and 0 (e.g. 10)
         interaction = "".join(map(str, [*codes, 0][:2])) if codes else ""
@@ -126,6 +130,24 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
             }
         )
     return sorted(out, key=lambda r: (r["event_date"] or "9999", r["location"], r["notes"]))
+
+
+def _country(data: Any, place: Any, article: Any) -> str | None:
+    """The country an event took place in: its place's, else the one most of its
+    article's places lie in (an event "in the area" of an article on Mali is in Mali)."""
+    if place is not None:
+        code = next(data.objects(place, GN.countryCode), None)
+        if code is not None:
+            return str(code)
+    if article is None:
+        return None
+    codes = Counter(
+        str(code)
+        for node in data.subjects(PROV.wasDerivedFrom, article)
+        if (node, RDF.type, CKG.Place) in data
+        for code in data.objects(node, GN.countryCode)
+    )
+    return max(sorted(codes), key=codes.__getitem__) if codes else None
 
 
 def _is_admin1(data: Any, place: Any) -> bool:
