@@ -165,12 +165,6 @@ def parse_actor_gazetteer(
                     aliases[alias].append(key)
             for metonym in _str_list(entry.get("metonyms")):
                 metonyms[metonym] = key
-    for key, actor in actors.items():
-        if actor.forces and actor.forces not in actors:
-            raise DataError(f"{path}: actor '{key}' names unknown forces '{actor.forces}'")
-        for backer in actor.backed_by:
-            if backer not in actors:
-                raise DataError(f"{path}: actor '{key}' is backed_by unknown actor '{backer}'")
 
     modifiers: dict[str, str] = {}
     descriptors = data.get("descriptors") or {}
@@ -192,6 +186,12 @@ def parse_actor_gazetteer(
                     if key not in aliases[phrase]:
                         aliases[phrase].append(key)
     add_state_actors(actors, aliases, modifiers, countries.values(), noun_lists)
+    for key, actor in actors.items():
+        if actor.forces and actor.forces not in actors:
+            raise DataError(f"{path} (or data/actors/): actor '{key}' names unknown forces '{actor.forces}'")
+        for backer in actor.backed_by:
+            if backer not in actors:
+                raise DataError(f"{path} (or data/actors/): actor '{key}' is backed_by unknown actor '{backer}'")
     backing = frozenset(w.lower() for w in _str_list(data.get("backing_words")))
     new_rules = data.get("new_actors") or {}
     for section in ("context_words", "name_words"):
