@@ -185,7 +185,7 @@ def parse_actor_gazetteer(
                     aliases.setdefault(phrase, [])
                     if key not in aliases[phrase]:
                         aliases[phrase].append(key)
-    add_state_actors(actors, aliases, modifiers, countries.values(), noun_lists)
+    add_state_actors(actors, aliases, modifiers, countries.values(), noun_lists, metonyms)
     for key, actor in actors.items():
         if actor.forces and actor.forces not in actors:
             raise DataError(f"{path} (or data/actors/): actor '{key}' names unknown forces '{actor.forces}'")

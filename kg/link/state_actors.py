@@ -109,11 +109,13 @@ def add_state_actors(
     modifiers: dict[str, str],
     countries: Iterable[Country],
     nouns: dict[str, list[str]],
+    metonyms: Iterable[str] = (),
 ) -> None:
     """Add every country's government, forces and police to a parsed gazetteer, in
     place: new actors where none is curated, the country and the generated phrases no
-    curated actor has otherwise (``aliases`` maps a phrase to actor keys)."""
-    taken = {alias.casefold() for alias in aliases}
+    curated actor has otherwise (``aliases`` maps a phrase to actor keys). A curated
+    metonym ("Syria", the Syrian government only as a clause's subject) stays one."""
+    taken = {alias.casefold() for alias in [*aliases, *metonyms]}
     for country in countries:
         ids = dict(zip(("government", "forces", "police"), state_ids(country), strict=True))
         for role, phrases in state_phrases(country, nouns).items():
@@ -136,5 +138,7 @@ def add_state_actors(
                     continue  # a curated actor's (or another state's) alias wins
                 taken.add(phrase.casefold())
                 aliases.setdefault(phrase, []).append(key)
-        for word in [*country.demonyms, *country.short_forms]:
+        # demonyms only: a modifier is looked up in lower case, and short forms like
+        # "CAR" or "US" would then be common words ("car bombings")
+        for word in country.demonyms:
             modifiers.setdefault(word, ids["forces"])

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.link.actors import ActorGazetteer, load_actor_gazetteer
 from kg.nlp.docs import doc_text
 from kg.nlp.layout import in_skipped
-from kg.nlp.matcher import PieceMatcher, alias_variants
+from kg.nlp.matcher import PieceMatcher, alias_variants, is_case_sensitive
 from kg.nlp.rules import load_rules
 
 Doc.set_extension("kg_backing", default=(), force=True)
@@ -47,6 +47,10 @@ def is_subject_like(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+def _across_sentences(span: Span) -> bool:
+    return any(token.is_sent_start for token in span[1:])
+
+
 class ActorRuler:
     """Match actor aliases, generated descriptors ("pro-Assad fighters") and metonyms."""
 
@@ -56,9 +60,11 @@ class ActorRuler:
             nlp.tokenizer, load_rules().piece_synonyms
         )
         for alias, keys in gazetteer.aliases.items():
+            # an acronym's forms keep its case: "SANAs", never "cars" for "CAR"
+            acronym = True if " " not in alias and is_case_sensitive(alias) else None
             for variant in alias_variants(alias):
                 for key in keys:
-                    self.matcher.add(variant, (key, False))
+                    self.matcher.add(variant, (key, False), case_sensitive=acronym)
         for name, key in gazetteer.metonyms.items():
             self.matcher.add(name, (key, True))
 
@@ -68,8 +74,8 @@ class ActorRuler:
             if in_skipped(doc, match.start_char):
                 continue
             span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or (doc.has_annotation("SENT_START") and _across_sentences(span)):
+                continue  # "... in Syria. Government forces ..." is not "Syria government"
             plain = [key for key, metonym in match.values if not metonym]
             if plain:
                 key = plain[0]
