@@ -188,10 +188,14 @@ def parse_actor_gazetteer(
     add_state_actors(actors, aliases, modifiers, countries.values(), noun_lists, metonyms)
     for key, actor in actors.items():
         if actor.forces and actor.forces not in actors:
-            raise DataError(f"{path} (or data/actors/): actor '{key}' names unknown forces '{actor.forces}'")
+            raise DataError(
+                f"{path} (or data/actors/): actor '{key}' names unknown forces '{actor.forces}'"
+            )
         for backer in actor.backed_by:
             if backer not in actors:
-                raise DataError(f"{path} (or data/actors/): actor '{key}' is backed_by unknown actor '{backer}'")
+                raise DataError(
+                    f"{path} (or data/actors/): actor '{key}' is backed_by unknown actor '{backer}'"
+                )
     backing = frozenset(w.lower() for w in _str_list(data.get("backing_words")))
     new_rules = data.get("new_actors") or {}
     for section in ("context_words", "name_words"):
@@ -222,6 +226,4 @@ def load_actor_gazetteer(path: str | None = None) -> ActorGazetteer:
     """
     file = Path(path) if path else data_path("actors.yaml")
     more = [(load_yaml(f, top_key="actors"), f) for f in actor_files(file)]
-    return parse_actor_gazetteer(
-        load_yaml(file, top_key="actors"), file, more, load_countries()
-    )
+    return parse_actor_gazetteer(load_yaml(file, top_key="actors"), file, more, load_countries())

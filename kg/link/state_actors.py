@@ -31,6 +31,7 @@ _POLICE_NOUNS = (
     "police officers",
     "riot police",
     "gendarmerie",
+    "gendarmerie forces",
     "gendarmes",
 )
 
