@@ -62,9 +62,8 @@ def test_a_sentence_per_war(annotate, text, expected):
     ("text", "key"),
     [
         ("Unknown gunmen shot a man dead in Aden.", "unidentified_armed_group"),
-        ("Hundreds of protesters gathered in Tehran.", "protesters"),
-        ("Demonstrators marched in Basra.", "protesters"),
-        ("Rioters torched a police station.", "rioters"),
+        ("Anti-government protesters gathered in Tehran.", "protesters"),
+        ("An angry mob torched a police station.", "rioters"),
     ],
 )
 def test_generic_actors(annotate, text, key):
