@@ -50,6 +50,8 @@ class ActorRef:
     forces: str | None = None  # a government's armed forces, agent of its military actions
     side: str | None = None  # an outlet's side: pro_government, opposition, independent
     curated: bool = False  # from the actor gazetteer (its aliases are the gazetteer's)
+    country: str | None = None  # ISO 3166-1 alpha-2 code of the state it belongs to
+    acled_inter: int | None = None  # its ACLED inter code where not its type's default
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,9 @@ class EventRecord:
     # ACLED's sub-event type decided from the text (a notation of the ontology's ACLED
     # scheme); None: the type's default (its ckg:acledSubEventType)
     acled_sub_type: str | None = None
+    # how the text presents who did it, where that differs from the event's modality:
+    # "alleged" for "presumed/suspected X" (the agent X, with a hedge)
+    agent_modality: str | None = None
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ EVENT_TYPE_KEYS = [
 ACTOR_TYPE_KEYS = [
     "state_force", "government", "armed_opposition", "jihadist_group", "militia",
     "international_coalition", "international_organization", "monitor_or_ngo", "media",
-    "civilians", "person", "other",
+    "civilians", "unidentified_armed_group", "rioters", "protesters", "person", "other",
 ]  # fmt: skip
 MODALITY_KEYS = ["asserted", "reported", "alleged", "denied", "attempted"]
 GEO_PRECISION = {
@@ -98,11 +98,11 @@ OBJECT_PROPERTIES = {
     "agent", "target", "modality", "trigger", "sentence", "placeKind", "inAdmin1", "inGovernorate",
     "inCountry", "backedBy", "affiliatedWith", "acledEventType", "acledSubEventType",
     "ploverEventType", "ploverMode",
-    "hasReport", "mergeLink", "linksReport",
+    "hasReport", "mergeLink", "linksReport", "agentModality",
 }  # fmt: skip
 DATATYPE_PROPERTIES = {
     "fatalities", "admin1Code", "acledInter", "geoPrecision", "mergeScore", "mergeReason",
-    "conflictingClaim", "side", "contentHash",
+    "conflictingClaim", "side", "contentHash", "actorAcledInter", "actorCountry",
 }  # fmt: skip
 
 
@@ -286,7 +286,15 @@ def test_actor_type_inter_code_agrees_with_its_match(ontology: Graph, key: str) 
 
 
 def test_inter_codes_of_key_actor_types(ontology: Graph) -> None:
-    expected = {"state_force": 1, "armed_opposition": 2, "jihadist_group": 2, "civilians": 7}
+    expected = {
+        "state_force": 1,
+        "armed_opposition": 2,
+        "jihadist_group": 2,
+        "unidentified_armed_group": 3,
+        "rioters": 5,
+        "protesters": 6,
+        "civilians": 7,
+    }
     for key, code in expected.items():
         assert ontology.value(concept(f"actor-type/{key}"), CKG.acledInter).toPython() == code
 

@@ -40,6 +40,8 @@ def test_wheel_contains_resources(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in (
         "kg/_resources/data/actors.yaml",
+        "kg/_resources/data/actors/yemen.yaml",
+        "kg/_resources/data/countries.csv",
         "kg/_resources/data/places.yaml",
         "kg/_resources/data/gazetteer/places.tsv.gz",
         "kg/_resources/data/triggers.yaml",

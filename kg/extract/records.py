@@ -178,7 +178,14 @@ class Extractor:
             return actor.type if actor is not None else None
 
         events = self._events(
-            article, doc._.kg_events, headlines, text, sentence_of, source_keys, actor_type
+            article,
+            doc._.kg_events,
+            headlines,
+            text,
+            sentence_of,
+            source_keys,
+            actor_type,
+            doc._.kg_hedged,
         )
         events = self._date_the_lead(article, doc, events, headlines)
         events += self._support.events(doc, events, text, sentence_of)
@@ -222,9 +229,17 @@ class Extractor:
         sentence_of: Callable[[int], Span],
         source_keys: dict[int, str],
         actor_type: Callable[[str | None], str | None],
+        hedged: frozenset[int] = frozenset(),
     ) -> list[EventRecord]:
         """The article's events: the mentions that tell one, merged; summaries dropped;
-        each with its ACLED sub-event type (:mod:`kg.nlp.event_acled`)."""
+        each with its ACLED sub-event type (:mod:`kg.nlp.event_acled`) and, when the text
+        hedges who did it ("presumed LNA forces", ``hedged``), the agent modality."""
+
+        def agent_hedged(group: EventGroup) -> bool:
+            return group.agent is not None and any(
+                m.agent is not None and m.agent.key == group.agent and m.agent.start_char in hedged
+                for m in group.mentions
+            )
 
         def in_headline(mention: EventMention) -> bool:
             return any(a <= mention.trigger.start_char < b for a, b in headlines)
@@ -248,6 +263,7 @@ class Extractor:
                     target_type=actor_type(group.target),
                     modality=record.modality,
                 ),
+                agent_modality="alleged" if agent_hedged(group) else None,
             )
             for record, group in zip(records, groups, strict=True)
         ]

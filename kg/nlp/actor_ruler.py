@@ -1,7 +1,9 @@
 """spaCy component ``kg_actor_ruler``: mentions of actors from the actor gazetteer.
 
-Writes ``doc.spans["kg_actors"]`` (label = actor key) and ``doc._.kg_backing``, the
-"X-backed Y" relations as pairs (index of the backed span, backer key).
+Writes ``doc.spans["kg_actors"]`` (label = actor key), ``doc._.kg_backing``, the
+"X-backed Y" relations as pairs (index of the backed span, backer key), and
+``doc._.kg_hedged``, the start offsets of the mentions a hedge word precedes ("presumed
+LNA forces", "suspected ISIS militants": the actor named, presented as alleged).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.link.actors import ActorGazetteer, load_actor_gazetteer
 from kg.nlp.docs import doc_text
 from kg.nlp.layout import in_skipped
-from kg.nlp.matcher import PieceMatcher, alias_variants
+from kg.nlp.matcher import PieceMatcher, alias_variants, is_case_sensitive
 from kg.nlp.rules import load_rules
 
 Doc.set_extension("kg_backing", default=(), force=True)
+Doc.set_extension("kg_hedged", default=frozenset(), force=True)
 
 SPANS_KEY = "kg_actors"
 _BACKED = re.compile(r"([\w.'’]+)\s?[-‐–]\s?([a-z]+)\s+$")
@@ -44,6 +47,10 @@ def is_subject_like(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+def _across_sentences(span: Span) -> bool:
+    return any(token.is_sent_start for token in span[1:])
+
+
 class ActorRuler:
     """Match actor aliases, generated descriptors ("pro-Assad fighters") and metonyms."""
 
@@ -53,9 +60,11 @@ class ActorRuler:
             nlp.tokenizer, load_rules().piece_synonyms
         )
         for alias, keys in gazetteer.aliases.items():
+            # an acronym's forms keep its case: "SANAs", never "cars" for "CAR"
+            acronym = True if " " not in alias and is_case_sensitive(alias) else None
             for variant in alias_variants(alias):
                 for key in keys:
-                    self.matcher.add(variant, (key, False))
+                    self.matcher.add(variant, (key, False), case_sensitive=acronym)
         for name, key in gazetteer.metonyms.items():
             self.matcher.add(name, (key, True))
 
@@ -65,8 +74,8 @@ class ActorRuler:
             if in_skipped(doc, match.start_char):
                 continue
             span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or (doc.has_annotation("SENT_START") and _across_sentences(span)):
+                continue  # "... in Syria. Government forces ..." is not "Syria government"
             plain = [key for key, metonym in match.values if not metonym]
             if plain:
                 key = plain[0]
@@ -77,7 +86,19 @@ class ActorRuler:
             spans.append(Span(doc, span.start, span.end, label=key))
         doc.spans[SPANS_KEY] = spans
         doc._.kg_backing = tuple(self._backing(doc, spans))
+        doc._.kg_hedged = frozenset(self._hedged(doc, spans))
         return doc
+
+    def _hedged(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
+        """Yield the start offset of each span a hedge word precedes, with at most an
+        article or a number between them ("the suspected gunmen", "presumed 2 IS men")."""
+        words = self.gazetteer.hedge_words
+        for span in spans:
+            i = span.start - 1
+            while i >= 0 and doc[i].lower_ in ("the", "a", "an", "some", "several"):
+                i -= 1
+            if i >= 0 and doc[i].lower_ in words:
+                yield span.start_char
 
     def _backing(self, doc: Doc, spans: list[Span]):  # noqa: ANN202
         """Yield (index of the backed span, backer key) for "US-backed rebels" and
@@ -152,7 +173,7 @@ class ActorRuler:
 
 @Language.factory(
     "kg_actor_ruler",
-    assigns=["doc.spans", "doc._.kg_backing"],
+    assigns=["doc.spans", "doc._.kg_backing", "doc._.kg_hedged"],
     requires=["doc._.kg_skip", "token.dep"],
     default_config={"gazetteer_path": None},
 )

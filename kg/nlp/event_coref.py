@@ -238,11 +238,15 @@ def told_of_someone(mention: EventMention, rules: Rules) -> bool:
     place linked, or a party no actor stands for ("unknown gunmen shot ...", "a bomb
     killed 1 policeman"), unless it is of a kind that is nothing without its place (a
     capture, a siege: ``triggers.yaml``'s ``needs_a_place``)."""
+    unnamed = rules.unnamed_party_actors
+    parties = [a.key for a in (mention.agent, mention.target) if a is not None]
     return (
-        mention.agent is not None
-        or mention.target is not None
+        any(key not in unnamed for key in parties)
         or mention.place is not None
-        or (mention.unnamed_party and mention.type not in rules.needs_a_place)
+        or (
+            (mention.unnamed_party or any(key in unnamed for key in parties))
+            and mention.type not in rules.needs_a_place
+        )
         or past_at_a_named_place(mention)
     )
 

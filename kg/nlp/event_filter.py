@@ -37,11 +37,16 @@ class EventFilter:
             m.date is None and self.perfect(m) for m in group.mentions
         ):
             return True  # "the regime has bombarded areas in Aleppo province": a summary
-        if group.agent or group.target:
+        unnamed = self.rules.unnamed_party_actors
+        parties = [key for key in (group.agent, group.target) if key]
+        if any(key not in unnamed for key in parties):
             return False
         if any(m.date is not None for m in group.mentions):
             return False
-        if any(m.unnamed_party and m.type not in self.rules.needs_a_place for m in group.mentions):
+        if any(
+            (m.unnamed_party or parties) and m.type not in self.rules.needs_a_place
+            for m in group.mentions
+        ):
             return False  # "unknown gunmen shot ...", "a bomb killed 1 policeman"
         if any(past_at_a_named_place(m) for m in group.mentions):
             return False  # "an IED exploded in al Mahsura area": a place the gazetteer lacks

@@ -47,6 +47,7 @@ def split_pieces(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(pieces)
 
 
+@lru_cache(maxsize=65536)
 def is_case_sensitive(pattern: str) -> bool:
     """A pattern written all in capitals (with at least two letters) matches case-sensitively."""
     letters = [c for c in pattern if c.isalpha()]
@@ -94,9 +95,20 @@ class PieceMatcher(Generic[T]):
         self._root = _Node()
         self._synonyms = {k.lower(): v.lower() for k, v in (synonyms or {}).items()}
         self.size = 0
+        self._chunks: dict[str, list[str]] = {}
 
     def _pieces_of_text(self, text: str) -> list[str]:
-        return [p for tok in self._tokenizer(text) for p, _, _ in split_pieces(tok.text)]
+        # The tokenizer splits at whitespace first and each chunk on its own, so chunks
+        # are tokenized once: the generated phrases ("Malian troops", "Malian army")
+        # share them.
+        pieces: list[str] = []
+        for chunk in text.split():
+            known = self._chunks.get(chunk)
+            if known is None:
+                known = [p for tok in self._tokenizer(chunk) for p, _, _ in split_pieces(tok.text)]
+                self._chunks[chunk] = known
+            pieces.extend(known)
+        return pieces
 
     def _key(self, piece: str) -> str:
         low = piece.lower()

@@ -48,6 +48,7 @@ class Rules:
     victim_nouns: frozenset[str]
     party_nouns: frozenset[str]
     needs_a_place: frozenset[str]
+    unnamed_party_actors: frozenset[str]
     civilian_victim_nouns: frozenset[str]
     background_verbs: frozenset[str]
     background_subjects: frozenset[str]
@@ -121,6 +122,7 @@ def load_rules(triggers_path: str | None = None, text_rules_path: str | None = N
         source_person_nouns=_words(tdata, "source_person_nouns", tpath),
         victim_nouns=_words(tdata, "victim_nouns", tpath),
         needs_a_place=frozenset(tdata.get("needs_a_place") or ()),
+        unnamed_party_actors=_words(tdata, "unnamed_party_actors", tpath),
         party_nouns=_words(tdata, "party_nouns", tpath),
         civilian_victim_nouns=_words(tdata, "civilian_victim_nouns", tpath),
         background_verbs=_words(tdata.get("background") or {}, "verbs", tpath),

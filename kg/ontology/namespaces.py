@@ -90,6 +90,9 @@ class CKG(DefinedNamespace):
     ploverEventType: URIRef
     ploverMode: URIRef
     acledInter: URIRef
+    actorAcledInter: URIRef
+    actorCountry: URIRef
+    agentModality: URIRef
     geoPrecision: URIRef
     hasReport: URIRef
     mergeLink: URIRef

@@ -48,6 +48,10 @@ def _add_actor(graph: Graph, actor: ActorRef, article: URIRef, seen: set[str]) -
         graph.add((node, OWL.sameAs, iris.wikidata_iri(actor.wikidata)))
     if actor.side:
         graph.add((node, CKG.side, Literal(actor.side)))
+    if actor.country:
+        graph.add((node, CKG.actorCountry, Literal(actor.country)))
+    if actor.acled_inter is not None:
+        graph.add((node, CKG.actorAcledInter, Literal(actor.acled_inter, datatype=XSD.integer)))
     for backer in actor.backed_by:
         graph.add((node, CKG.backedBy, iris.actor_iri(backer)))
     for body in actor.affiliated_with:
@@ -197,6 +201,8 @@ def extraction_to_graph(extraction: Extraction, graph: Graph | None = None) -> G
         graph.add((node, CKG.acledEventType, iris.acled_event_type_iri(kind)))
         graph.add((node, PROV.wasDerivedFrom, article_node))
         graph.add((node, CKG.modality, iris.modality_iri(event.modality)))
+        if event.agent_modality:
+            graph.add((node, CKG.agentModality, iris.modality_iri(event.agent_modality)))
         for trigger in event.triggers:
             graph.add((node, CKG.trigger, iris.span_iri(aid, trigger.span.start, trigger.span.end)))
         for sentence in event.sentences:

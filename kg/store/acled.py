@@ -2,33 +2,38 @@
 ACLED data read a conflict-kg graph.
 
 The columns (see ``shared/REFERENCE.md``): ``event_date`` (ISO), ``sub_event_type`` (the
-event's ``ckg:acledSubEventType``, decided from its text) and ``event_type`` (that
-sub-event type's broader ACLED type; for a graph whose events carry none, the event type's
+event's ``ckg:acledSubEventType``, decided from its text) and ``event_type`` (that sub-
+event type's broader ACLED type; for a graph whose events carry none, the event type's
 default ACLED mapping in the ontology, with *Government regains territory* for a state
-force's territory change), ``actor1`` /
-``actor2`` (agent / target: unlike ACLED's, directional), ``assoc_actor_*`` (their
-backers, ``ckg:backedBy``), ``inter1`` / ``inter2`` (the actor type's ACLED code; a state
-force that is not Syrian is 8, External/Other forces), ``interaction`` (both codes, lower
-first; ``10`` etc. for a sole actor), ``admin1`` (the first-level unit), ``location``,
-``latitude``, ``longitude``, ``geo_precision`` (from the place kind), ``time_precision``
-(1 day, 2 undated: the article's date stands in, 3 month or year), ``source`` (the
-sources the event is attributed to, then the publisher), ``notes`` (the sentence),
-``fatalities`` (0 when not stated, as in ACLED); then, after ACLED's own columns,
-``plover_type`` and ``plover_mode``: the event's PLOVER (POLECAT) event type and mode, from
-its event type's mapping in the ontology (empty where PLOVER has none).
+force's territory change), ``actor1`` / ``actor2`` (agent / target: unlike ACLED's,
+directional; a protest's actor1 is its protesters, a riot's its rioters, violence with no
+named agent an unidentified armed group, as ACLED codes them), ``assoc_actor_*`` (their
+backers, ``ckg:backedBy``), ``inter1`` / ``inter2`` (the actor's ACLED code, else its
+type's; a state's forces at a place of another country are 8, External/Other forces),
+``interaction`` (both codes, lower first; ``10`` etc. for a sole actor), ``admin1`` (the
+first-level unit), ``location``, ``latitude``, ``longitude``, ``geo_precision`` (from the
+place kind), ``time_precision`` (1 day, 2 undated: the article's date stands in, 3 month
+or year), ``source`` (the sources the event is attributed to, then the publisher),
+``notes`` (the sentence), ``fatalities`` (0 when not stated, as in ACLED); then, after
+ACLED's own columns, ``plover_type`` and ``plover_mode``: the event's PLOVER (POLECAT)
+event type and mode, from its event type's mapping in the ontology (empty where PLOVER
+has none).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from rdflib import RDFS, URIRef
+from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.analyze.actors import EventRow, event_rows
-from kg.ontology.namespaces import CKG, SEM, WGS
+from kg.ontology.namespaces import CKG, GN, SEM, WGS
 from kg.ontology.vocab import plover_types
 from kg.rdf.frames import period_start
 
@@ -56,6 +61,12 @@ COLUMNS = [
     "plover_mode",
 ]
 _REGAINS = "Government regains territory"
+# ACLED's own coding of parties (ACLED Codebook, "Actor types"): a protest's first actor is
+# always its protesters (6), a riot's its rioters (5): (label, inter code, kg actor type).
+_CROWDS = {"Protests": ("Protesters", 6, "protesters"), "Riots": ("Rioters", 5, "rioters")}
+# ... and violence whose perpetrator the text leaves unsaid is an unidentified armed group (3)
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_UNIDENTIFIED = ("Unidentified Armed Group", 3)
 
 
 def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
@@ -69,14 +80,16 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
         value = first(node, RDFS.label) or first(node, SKOS.prefLabel)
         return str(value) if value is not None else ""
 
-    def inter(actor: str | None, name: str | None, kind: str | None) -> int | None:
+    def inter(actor: str | None, where: str | None) -> int | None:
         if actor is None:
             return None
-        code = first(first(URIRef(actor), SEM.actorType), CKG.acledInter)
+        node = URIRef(actor)
+        code = first(node, CKG.actorAcledInter) or first(first(node, SEM.actorType), CKG.acledInter)
         if code is None:
             return None
-        if kind in ("state_force", "government") and "syria" not in (name or "").casefold():
-            return 8  # ACLED: a foreign state's forces are External/Other forces
+        country = first(node, CKG.actorCountry)
+        if int(code) == 1 and country is not None and where and str(country) != where:
+            return 8  # ACLED: a state's forces outside their own country are External forces
         return int(code)
 
     def backers(actor: str | None) -> str:
@@ -99,8 +112,10 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 sub_type = _REGAINS
         date, precision = _date(row, first(first(event, PROV.wasDerivedFrom), DCTERMS.date))
         place = URIRef(row.place) if row.place else None
-        i1 = inter(row.agent, row.agent_label, row.agent_type)
-        i2 = inter(row.target, row.target_label, row.target_type)
+        where = _country(data, place, first(event, PROV.wasDerivedFrom))
+        agent, actor1, i1, target, actor2, i2 = _parties(
+            row, event_type, partial(inter, where=where)
+        )
         codes = sorted(c for c in (i1, i2) if c is not None)
         # ACLED: both codes, lower first; a sole actor's code and 0 (e.g. 10)
         interaction = "".join(map(str, [*codes, 0][:2])) if codes else ""
@@ -115,11 +130,11 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 "event_date": date,
                 "event_type": event_type,
                 "sub_event_type": sub_type,
-                "actor1": row.agent_label or "",
-                "assoc_actor_1": backers(row.agent),
+                "actor1": actor1,
+                "assoc_actor_1": backers(agent),
                 "inter1": "" if i1 is None else i1,
-                "actor2": row.target_label or "",
-                "assoc_actor_2": backers(row.target),
+                "actor2": actor2,
+                "assoc_actor_2": backers(target),
                 "inter2": "" if i2 is None else i2,
                 "interaction": interaction,
                 "admin1": row.governorate or (row.place_label if _is_admin1(data, place) else ""),
@@ -192,6 +207,51 @@ def _seat(code: Any, lat: Any, long: Any) -> tuple[Any, Any]:
     if seat is None or seat.lat is None or seat.lon is None:
         return lat, long
     return f"{seat.lat:.5f}", f"{seat.lon:.5f}"
+
+
+def _parties(
+    row: EventRow, event_type: str, inter: Callable[[str], int | None]
+) -> tuple[str | None, str, int | None, str | None, str, int | None]:
+    """ACLED's actor1 and actor2 of an event (IRI or None, label, inter code each), coded
+    as ACLED codes them: a protest's actor1 is its protesters and a riot's its rioters
+    (kg's agent, "police dispersed protesters", else its target, is then actor2); a battle
+    with one side named has it as actor1 and an unidentified armed group as actor2; other
+    violence with no agent is by an unidentified armed group."""
+    agent, target = row.agent, row.target
+    actor1, actor2 = row.agent_label or "", row.target_label or ""
+    crowd = _CROWDS.get(event_type)
+    if crowd is not None and row.agent_type != crowd[2]:
+        other, other_label = (row.agent, actor1) if row.agent else (row.target, actor2)
+        if other == row.target and row.target_type == crowd[2]:
+            other = None  # "protesters were dispersed": no other party
+        agent, actor1 = None, crowd[0]
+        target, actor2 = other, other_label if other else ""
+    i1 = inter(agent) if agent else (crowd[1] if crowd else None)
+    i2 = inter(target) if target else None
+    if agent is None and target and event_type == "Battles":
+        agent, actor1, i1 = target, actor2, i2  # a battle has no direction
+        target, (actor2, i2) = None, _UNIDENTIFIED
+    elif agent is None and crowd is None and event_type in _VIOLENT:
+        actor1, i1 = _UNIDENTIFIED
+    return agent, actor1, i1, target, actor2, i2
+
+
+def _country(data: Any, place: Any, article: Any) -> str | None:
+    """The country an event took place in: its place's, else the one most of its
+    article's places lie in (an event "in the area" of an article on Mali is in Mali)."""
+    if place is not None:
+        code = next(data.objects(place, GN.countryCode), None)
+        if code is not None:
+            return str(code)
+    if article is None:
+        return None
+    codes = Counter(
+        str(code)
+        for node in data.subjects(PROV.wasDerivedFrom, article)
+        if (node, RDF.type, CKG.Place) in data
+        for code in data.objects(node, GN.countryCode)
+    )
+    return max(sorted(codes), key=codes.__getitem__) if codes else None
 
 
 def _is_admin1(data: Any, place: Any) -> bool:
