@@ -216,15 +216,20 @@ def compile_all(candidates: Path, admin1_names: Path | None = None) -> list[dict
         )  # fmt: skip
 
     # A country's capital (GeoNames' country table names it): its largest town of that name.
-    for iso, country in gc.get_countries().items():
-        capital = fold(country.get("capital") or "")
-        towns = [
-            r for r in comp.rows.values()
-            if r.get("country") == iso and r["kind"] != "country"
-            and (r["name"] == capital or capital in r["names"])
-        ]  # fmt: skip
-        if capital and towns:
-            max(towns, key=lambda r: r.get("population") or 0)["feature_code"] = "PPLC"
+    capitals = {
+        iso: fold(c["capital"]) for iso, c in gc.get_countries().items() if c.get("capital")
+    }
+    largest: dict[str, dict] = {}
+    for row in comp.rows.values():
+        capital = capitals.get(row.get("country") or "")
+        if row["kind"] == "country" or not capital:
+            continue
+        if row["name"] == capital or capital in row["names"]:
+            best = largest.get(row["country"])
+            if best is None or (row.get("population") or 0) > (best.get("population") or 0):
+                largest[row["country"]] = row
+    for row in largest.values():
+        row["feature_code"] = "PPLC"
 
     wof = list(wof_rows(candidates / "whosonfirst-geonames"))
     # A first-level unit's admin1 code: the one most of its localities carry.

@@ -97,6 +97,19 @@ def test_quickstart_is_committed_clean() -> None:
 # -- the FA-KES exploration notebook -------------------------------------------------
 
 FAKES = NOTEBOOKS / "fa-kes-exploration.ipynb"
+
+
+def _run(path: Path, timeout: int = 600):
+    """The notebook at ``path`` executed in a fresh kernel, from the notebooks folder."""
+    notebook = nbformat.read(path, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )  # fmt: skip
+    client.execute()
+    return notebook
+
+
 CORPUS = Path(__file__).parents[2] / "shared" / "data" / "fa-kes" / "fa-kes-dev.csv"
 
 
@@ -106,13 +119,7 @@ def fakes_executed(monkeypatch_module):
         pytest.skip("../shared/data/fa-kes is not present")
     # The first 150 articles (about a minute), unless KG_FAKES_GRAPH names a built graph.
     monkeypatch_module.setenv("KG_FAKES_LIMIT", os.environ.get("KG_FAKES_LIMIT", "150"))
-    notebook = nbformat.read(FAKES, as_version=4)
-    client = nbclient.NotebookClient(
-        notebook, timeout=900, kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
-    )  # fmt: skip
-    client.execute()
-    return notebook
+    return _run(FAKES, timeout=900)
 
 
 @pytest.fixture(scope="module")
@@ -143,16 +150,6 @@ def test_fakes_notebook_shows_actors_months_network_and_claims(fakes_executed) -
 
 UKRAINE = NOTEBOOKS / "ukraine.ipynb"
 UKRAINE_ARTICLES = Path(__file__).parents[2] / "shared" / "data" / "gold-ukraine" / "articles.csv"
-
-
-def _run(path: Path):
-    notebook = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(
-        notebook, timeout=600, kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
-    )  # fmt: skip
-    client.execute()
-    return notebook
 
 
 @pytest.fixture(scope="module")

@@ -43,6 +43,7 @@ _COLUMNS = (
     "feature_code", "names",
 )  # fmt: skip
 _SETTLEMENTS = frozenset({"city", "town", "village", "district"})
+_TRANSLIT_KINDS = _SETTLEMENTS | {"admin2"}  # spelling variants are looked up for these
 _APOSTROPHES = re.compile(r"['`´‘’ʿʾ]")
 _SEPARATORS = re.compile(r"[-/\s.,()]+")
 # Letters that Unicode does not decompose into a Latin letter and a mark.
@@ -156,7 +157,7 @@ def compile_index(table: Path, target: Path) -> None:
                 spellings = dict.fromkeys([name, *(alts.split("|") if alts else [])])
                 keys = {name_key(s) for s in spellings} - {""}
                 names.extend((k, number) for k in keys)
-                if kind in _SETTLEMENTS or kind == "admin2":
+                if kind in _TRANSLIT_KINDS:
                     tkeys = {translit_key(s) for s in spellings}
                     translit.extend((t, number) for t in tkeys if len(t) >= 4)
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)

@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 ADMIN1 = "admin1"  # the place kind of a first-level administrative unit
+ADMIN2 = "admin2"  # of a second-level one (a district, raion)
 _COARSE = frozenset({"country", ADMIN1, "region"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "district"})
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'")

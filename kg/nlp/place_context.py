@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from kg.link.actors import ActorGazetteer
-from kg.link.places import ADMIN1, PlaceGazetteer, name_key
+from kg.link.places import ADMIN1, ADMIN2, PlaceGazetteer, name_key
 from kg.nlp.actor_ruler import is_subject_like
 from kg.nlp.matcher import Match
 from kg.nlp.place_matcher import IndexMatch
@@ -87,7 +87,6 @@ ADMIN_NOUNS = frozenset(
 )
 #: Nouns after a second-level unit's name: "Sahar district", "Bakhmut raion".
 ADMIN2_NOUNS = frozenset({"district", "raion", "rayon", "county"})
-ADMIN2 = "admin2"
 _UNITS = frozenset({ADMIN1, ADMIN2})
 _NER_PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Words before a country that make it a region of it: "shelled southern Lebanon".

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.link.places import ADMIN1, PlaceGazetteer, km_between
+from kg.link.places import ADMIN1, ADMIN2, PlaceGazetteer, km_between
 
 #: Words that may stand between a place and the one holding it: "X area of Y", "X village
 #: in Y", "X, Y", "X in the countryside of Y".
@@ -21,7 +21,7 @@ _LINK_WORDS = frozenset(
      "subdistrict", "sub-district", "region", "province", "governorate", "mountain",
      "mountains", "hills", "desert", "border", "site", "sites"}
 )  # fmt: skip
-_HOLDERS = frozenset({"country", ADMIN1, "admin2", "region", "city", "town"})
+_HOLDERS = frozenset({"country", ADMIN1, ADMIN2, "region", "city", "town"})
 _MAX_LINK = 4
 _CITY_KM = 30.0
 _ADMIN2_KM = 60.0
@@ -38,7 +38,7 @@ def inside(gazetteer: PlaceGazetteer, inner: str, outer: str) -> bool:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
     km = km_between(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-    if a.kind == "admin2":
+    if a.kind == ADMIN2:
         return b.country == a.country and km <= _ADMIN2_KM
     # "X area of Aleppo": in the city or its province.
     if a.admin1 and b.admin1:
@@ -80,11 +80,12 @@ def place_within(
     holders: set[int] = set()
     for n, span in enumerate(places):
         holder = places[n + 1] if n + 1 < len(places) else None
+        unit = gazetteer.get(holder.label_) if holder is not None else None
         if (
             holder is None
+            or unit is None
+            or unit.kind not in _HOLDERS
             or not _linked(doc, span, holder, gazetteer)
-            or (gazetteer.get(holder.label_) is None)
-            or gazetteer.get(holder.label_).kind not in _HOLDERS  # type: ignore[union-attr]
         ):
             out.append(span)
             continue
