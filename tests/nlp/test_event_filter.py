@@ -74,6 +74,8 @@ def test_an_act_at_a_town_is_no_summary(keep, annotate):
         # A summary: no time, no party, no place named.
         ("Many people have been killed in the fighting.", False),
         ("An IED exploded, injuring two workers.", False),
+        # The name is deeper in the clause: not where the flight happened.
+        ("Families fled from the edges of a battle raging in the town of Qaryatayn.", False),
     ],
 )
 def test_a_past_happening_at_an_unknown_name_is_an_event(annotate, text, event):
