@@ -94,11 +94,6 @@ def test_quickstart_is_committed_clean() -> None:
             assert cell.execution_count is None, f"committed executed:\n{cell.source}"
 
 
-# -- the FA-KES exploration notebook -------------------------------------------------
-
-FAKES = NOTEBOOKS / "fa-kes-exploration.ipynb"
-
-
 def _run(path: Path, timeout: int = 600):
     """The notebook at ``path`` executed in a fresh kernel, from the notebooks folder."""
     notebook = nbformat.read(path, as_version=4)
@@ -109,6 +104,10 @@ def _run(path: Path, timeout: int = 600):
     client.execute()
     return notebook
 
+
+# -- the FA-KES exploration notebook -------------------------------------------------
+
+FAKES = NOTEBOOKS / "fa-kes-exploration.ipynb"
 
 CORPUS = Path(__file__).parents[2] / "shared" / "data" / "fa-kes" / "fa-kes-dev.csv"
 

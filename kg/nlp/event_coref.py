@@ -270,7 +270,7 @@ def past_at_a_named_place(mention: EventMention) -> bool:
         return False
     # The place phrase of the happening itself, not one deeper in its clause ("fled from
     # the front lines of a battle raging in the city of Manbij" is no flight in Manbij).
-    for prep in (*verb.children, *mention.trigger.root.children):
+    for prep in dict.fromkeys((*verb.children, *mention.trigger.root.children)):
         if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVES:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):

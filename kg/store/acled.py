@@ -120,8 +120,8 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
         # ACLED: both codes, lower first; a sole actor's code and 0 (e.g. 10)
         interaction = "".join(map(str, [*codes, 0][:2])) if codes else ""
         lat, long = first(place, WGS.lat), first(place, WGS.long)
-        unit = _is_admin1(data, place)
-        if unit:
+        at_unit = _is_admin1(data, place)  # known only to its first-level unit
+        if at_unit:
             lat, long = _seat(first(place, CKG.admin1Code), lat, long)
         geo = first(first(place, CKG.placeKind), CKG.geoPrecision)
         sources = [s for s in row.sources if s != row.publisher]
@@ -138,7 +138,7 @@ def acled_rows(kg) -> list[dict[str, Any]]:  # noqa: ANN001 - a KnowledgeGraph
                 "assoc_actor_2": backers(target),
                 "inter2": "" if i2 is None else i2,
                 "interaction": interaction,
-                "admin1": row.governorate or (row.place_label if unit else ""),
+                "admin1": row.governorate or (row.place_label if at_unit else ""),
                 "location": row.place_label or "",
                 "latitude": "" if lat is None else str(lat),
                 "longitude": "" if long is None else str(long),
